@@ -1,0 +1,193 @@
+// @ts-check
+// Lint is part of the test command: these import rules are how the architecture is enforced.
+// See docs/ARCHITECTURE.md for the layer diagram they encode.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Modules that reach the outside world (files, network, processes, native stores, the UI runtime). */
+const OUTSIDE_WORLD = [
+  'electron',
+  'undici',
+  'keytar',
+  'better-sqlite3',
+  ...[
+    'fs',
+    'fs/promises',
+    'net',
+    'tls',
+    'dgram',
+    'http',
+    'https',
+    'http2',
+    'child_process',
+    'os',
+  ].flatMap((m) => [m, `node:${m}`]),
+  'node:sqlite',
+  'worker_threads',
+  'node:worker_threads',
+];
+
+const onlyShellImportsElectron = {
+  name: 'electron',
+  message: 'Only src-main/shell/ imports electron: keep logic testable under plain Node.',
+};
+
+/** @param {string[]} names @param {string} why */
+const banned = (names, why) => names.map((name) => ({ name, message: why }));
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'out/', 'dist/', 'reports/', 'docs/', 'assets/', 'bin/', '.ci/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/only-throw-error': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+      'no-restricted-imports': ['error', { paths: [onlyShellImportsElectron] }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The pure core and the shared domain: no I/O, no Node built-ins, no UI runtime.
+    files: ['src-main/core/**/*.ts', 'src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: banned(OUTSIDE_WORLD, 'The pure core gets I/O passed in (clock, HTTP, stores).'),
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'The pure core and src-shared import no Node built-ins.',
+            },
+            {
+              group: ['**/platform/**', '**/shell/**', '**/cli/**', '**/src-renderer/**'],
+              message: 'The core depends on interfaces, never on their implementations.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: banned(OUTSIDE_WORLD, 'src-shared is imported by main, preload and renderer.'),
+          patterns: [
+            { group: ['node:*'], message: 'src-shared runs in the renderer too.' },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**'],
+              message: 'src-shared imports only itself.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Providers receive their HTTP client, clock and secrets from outside.
+    files: ['src-main/providers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: banned(
+            OUTSIDE_WORLD,
+            'Adapters get HTTP, clock and secrets injected (FetchContext).',
+          ),
+          patterns: [
+            {
+              group: ['**/platform/**', '**/shell/**', '**/cli/**'],
+              message: 'Adapters depend on core interfaces only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/platform/**/*.ts', 'src-main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [onlyShellImportsElectron],
+          patterns: [{ group: ['**/shell/**'], message: 'Only the shell depends on the shell.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/shell/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain'],
+              message:
+                'Use handle() from src-main/shell/ipc/ipc-main.ts: it checks the sender and validates arguments.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/shell/ipc/ipc-main.ts', 'src-main/shell/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The renderer sees only src-shared and its own files; the preload API reaches it via bridge.ts.
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: banned(OUTSIDE_WORLD, 'The renderer is a sandboxed web page.'),
+          patterns: [
+            { group: ['node:*'], message: 'The renderer is a sandboxed web page.' },
+            {
+              group: ['**/src-main/**', '**/test/**', '**/scripts/**'],
+              message: 'The renderer imports only src-shared and its own files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'test/**/*.tsx', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

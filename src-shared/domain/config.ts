@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { AccountSchema } from './account.ts';
+import { ThresholdsSchema } from './quota.ts';
+import { UnitSystemSchema } from './units.ts';
+
+const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
+
+export const AlertSettingsSchema = z.strictObject({
+  thresholds: ThresholdsSchema.default({ warningPercent: 80, criticalPercent: 95 }),
+  /** Also warn when the forecast says the quota will be exceeded before the period ends. */
+  forecast: z.boolean().default(true),
+  /** Notifications are held (not dropped) during these local hours. */
+  quietHours: z.strictObject({ from: ClockTimeSchema, to: ClockTimeSchema }).optional(),
+  /** An account whose last successful read is older than this is shown as stale. */
+  staleAfterHours: z
+    .number()
+    .positive()
+    .max(24 * 31)
+    .default(6),
+  /** Notify when credentials are rejected or data stays stale. */
+  failures: z.boolean().default(true),
+});
+export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
+
+export const PreferencesSchema = z.strictObject({
+  units: UnitSystemSchema.default('si'),
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  language: z.enum(['system', 'en', 'ja']).default('system'),
+  startAtLogin: z.boolean().default(false),
+  /** `auto`: show the demo account while no real account is configured. */
+  demo: z.enum(['auto', 'off']).default('auto'),
+});
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+export const CONFIG_VERSION = 1;
+
+/** Key names that hold a secret. A config file never does: secrets live in the OS keychain. */
+export const SECRET_KEY_PATTERN =
+  /secret|passw(or)?d|passphrase|private.?key|api.?key|token|credential/i;
+
+export const ConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(CONFIG_VERSION),
+    accounts: z.array(AccountSchema).default([]),
+    alerts: AlertSettingsSchema.default(() => AlertSettingsSchema.parse({})),
+    preferences: PreferencesSchema.default(() => PreferencesSchema.parse({})),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.accounts.forEach((account, index) => {
+      if (seen.has(account.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['accounts', index, 'id'],
+          message: `duplicate account id "${account.id}"`,
+        });
+      }
+      seen.add(account.id);
+    });
+  });
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+export function emptyConfig(): Config {
+  return ConfigSchema.parse({ version: CONFIG_VERSION });
+}
+
+/**
+ * Paths of keys in raw JSON whose name says they hold a secret, e.g. `accounts[0].options.apiKey`.
+ * Checked before the schema so the message can say where the secret belongs instead.
+ */
+export function findSecretLikeKeys(
+  value: unknown,
+  path: (string | number)[] = [],
+): (string | number)[][] {
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => findSecretLikeKeys(item, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    SECRET_KEY_PATTERN.test(key) ? [[...path, key]] : findSecretLikeKeys(inner, [...path, key]),
+  );
+}
