@@ -95,16 +95,19 @@ export class FakeServer {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly server: Server;
   private readonly handler: FakeHandler;
+  /** Added before every answer (the benchmark's simulated network latency). */
+  latencyMs: number;
 
-  private constructor(handler: FakeHandler) {
+  private constructor(handler: FakeHandler, latencyMs: number) {
     this.handler = handler;
+    this.latencyMs = latencyMs;
     this.server = createServer((req, res) => {
       void this.serve(req, res);
     });
   }
 
-  static async start(handler: FakeHandler): Promise<FakeServer> {
-    const fake = new FakeServer(handler);
+  static async start(handler: FakeHandler, options: { latencyMs?: number } = {}): Promise<FakeServer> {
+    const fake = new FakeServer(handler, options.latencyMs ?? 0);
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     return fake;
   }
@@ -155,6 +158,7 @@ export class FakeServer {
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const request = toRequest(req, await readBody(req));
     this.requests.push(request);
+    if (this.latencyMs > 0) await this.delay(this.latencyMs);
     const fault = this.takeFault(request);
     if (fault?.kind === 'reset') {
       req.socket.destroy();
