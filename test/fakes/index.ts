@@ -1,0 +1,7 @@
+import type { StartProviderFake } from './provider-fake.ts';
+
+/**
+ * Every fake provider server, by provider id. Tests that must cover all providers loop over
+ * this list; each provider's fake adds its line here when it lands.
+ */
+export const PROVIDER_FAKES: Readonly<Record<string, StartProviderFake>> = {};
