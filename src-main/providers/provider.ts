@@ -1,6 +1,7 @@
 import type { Account } from '../../src-shared/domain/account.ts';
 import type { Instant } from '../../src-shared/domain/primitives.ts';
 import type { Choice, ProviderDescriptor } from '../../src-shared/domain/provider-descriptor.ts';
+import type { ThroughputSeries, ThroughputWindow } from '../../src-shared/domain/throughput.ts';
 import type { ProviderUsageInput } from '../../src-shared/domain/usage.ts';
 import type { Clock } from '../core/clock.ts';
 import type { HttpClient } from '../core/http.ts';
@@ -52,6 +53,11 @@ export interface ProviderAdapter {
    * backfill. The adapter splits the range to honour the API's limits.
    */
   fetchUsage(ctx: FetchContext, range: TimeRange): Promise<ProviderUsageInput>;
+  /**
+   * Optional: recent throughput (bits per second) per scope, for a rate chart. Only providers
+   * whose API reports rates implement it (Memset's bandwidth.usage).
+   */
+  fetchThroughput?(ctx: FetchContext, window: ThroughputWindow): Promise<ThroughputSeries[]>;
 }
 
 /** Reads a string option the config schema has already required; throws if it is absent. */
