@@ -106,7 +106,10 @@ export class FakeServer {
     });
   }
 
-  static async start(handler: FakeHandler, options: { latencyMs?: number } = {}): Promise<FakeServer> {
+  static async start(
+    handler: FakeHandler,
+    options: { latencyMs?: number } = {},
+  ): Promise<FakeServer> {
     const fake = new FakeServer(handler, options.latencyMs ?? 0);
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     return fake;
