@@ -77,5 +77,7 @@ export const SampleSchema = z.object({
   value: z.number().finite(),
   /** When the provider says its figures were last complete, if it says so. */
   dataAsOf: InstantSchema.optional(),
+  /** Overrides the meter's resolution for this sample (old hourly history compacted to days). */
+  resolution: ResolutionSchema.optional(),
 });
 export type Sample = z.infer<typeof SampleSchema>;

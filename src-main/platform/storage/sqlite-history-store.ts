@@ -1,0 +1,319 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { z } from 'zod';
+import { MeterSchema, type Meter, type Sample } from '../../../src-shared/domain/meter.ts';
+import { ProviderIdSchema } from '../../../src-shared/domain/provider-id.ts';
+import {
+  NoticeSchema,
+  ProviderForecastSchema,
+  ProviderQuotaSchema,
+} from '../../../src-shared/domain/usage.ts';
+import type {
+  CompactionReport,
+  ExportFilter,
+  ExportRow,
+  HistoryStore,
+  PollRecord,
+  PollRow,
+  RetentionPolicy,
+  SampleQuery,
+  StoredAccountState,
+} from '../../core/history-store.ts';
+import type { Logger } from '../../core/logger.ts';
+import { compactMeter } from './compaction.ts';
+
+const StoredStateSchema = z.object({
+  quotas: z.array(ProviderQuotaSchema),
+  forecasts: z.array(ProviderForecastSchema),
+  notices: z.array(NoticeSchema),
+});
+
+interface MeterRow {
+  key: number;
+  account_id: string;
+  provider: string;
+  definition: string;
+}
+
+interface SampleRow {
+  meter_id: string;
+  at: number;
+  value: number;
+  data_as_of: number | null;
+  resolution: Sample['resolution'] | null;
+}
+
+interface PollDbRow {
+  id: number;
+  account_id: string;
+  started_at: number;
+  finished_at: number;
+  outcome: PollRecord['outcome'];
+  error_kind: string | null;
+  error_message: string | null;
+  sample_count: number;
+}
+
+const toPoll = (r: PollDbRow): PollRow => ({
+  id: r.id,
+  accountId: r.account_id,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  outcome: r.outcome,
+  errorKind: r.error_kind,
+  errorMessage: r.error_message,
+  sampleCount: r.sample_count,
+});
+
+/**
+ * The history store on SQLite (better-sqlite3). Statements are prepared once; a poll is
+ * written in one transaction; rows read back are validated, and a row that no longer parses
+ * is skipped with a warning instead of breaking every view.
+ */
+export class SqliteHistoryStore implements HistoryStore {
+  private readonly db: Database;
+  private readonly log: Logger;
+  private readonly now: () => number;
+  private readonly sql: Record<string, Statement>;
+
+  constructor(db: Database, log: Logger, now: () => number) {
+    this.db = db;
+    this.log = log;
+    this.now = now;
+    this.sql = {
+      insertPoll: db.prepare(
+        `INSERT INTO polls (account_id, provider, started_at, finished_at, outcome, error_kind, error_message, range_start, range_end, sample_count)
+         VALUES (@accountId, @provider, @startedAt, @finishedAt, @outcome, @errorKind, @errorMessage, @rangeStart, @rangeEnd, @sampleCount)`,
+      ),
+      upsertMeter: db.prepare(
+        `INSERT INTO meters (account_id, meter_id, provider, definition, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (account_id, meter_id) DO UPDATE SET definition = excluded.definition, provider = excluded.provider, updated_at = excluded.updated_at
+         RETURNING key`,
+      ),
+      upsertSample: db.prepare(
+        `INSERT INTO samples (meter_key, at, value, data_as_of, resolution) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (meter_key, at) DO UPDATE SET value = excluded.value, data_as_of = excluded.data_as_of, resolution = excluded.resolution, compacted = 0`,
+      ),
+      upsertState: db.prepare(
+        `INSERT INTO account_state (account_id, quotas, forecasts, notices, data_as_of, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (account_id) DO UPDATE SET quotas = excluded.quotas, forecasts = excluded.forecasts, notices = excluded.notices,
+           data_as_of = excluded.data_as_of, fetched_at = excluded.fetched_at`,
+      ),
+      meters: db.prepare(
+        'SELECT key, account_id, provider, definition FROM meters WHERE account_id = ? ORDER BY meter_id',
+      ),
+      samples: db.prepare(
+        `SELECT m.meter_id, s.at, s.value, s.data_as_of, s.resolution FROM samples s JOIN meters m ON m.key = s.meter_key
+         WHERE m.account_id = ? AND s.at >= ? AND s.at < ? ORDER BY m.meter_id, s.at`,
+      ),
+      samplesOfMeter: db.prepare(
+        `SELECT m.meter_id, s.at, s.value, s.data_as_of, s.resolution FROM samples s JOIN meters m ON m.key = s.meter_key
+         WHERE m.account_id = ? AND m.meter_id = ? AND s.at >= ? AND s.at < ? ORDER BY s.at`,
+      ),
+      state: db.prepare(
+        'SELECT quotas, forecasts, notices, data_as_of, fetched_at FROM account_state WHERE account_id = ?',
+      ),
+      polls: db.prepare(
+        'SELECT * FROM polls WHERE account_id = ? ORDER BY finished_at DESC, id DESC LIMIT ?',
+      ),
+      lastSuccess: db.prepare(
+        `SELECT * FROM polls WHERE account_id = ? AND outcome = 'ok' ORDER BY finished_at DESC, id DESC LIMIT 1`,
+      ),
+      loadAlerts: db.prepare('SELECT state FROM alert_state WHERE id = 1'),
+      saveAlerts: db.prepare(
+        'INSERT INTO alert_state (id, state, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
+      ),
+      allMeters: db.prepare(
+        'SELECT key, account_id, provider, definition FROM meters ORDER BY account_id, meter_id',
+      ),
+      deleteAccount: db.prepare('DELETE FROM meters WHERE account_id = ?'),
+      deleteState: db.prepare('DELETE FROM account_state WHERE account_id = ?'),
+      deletePolls: db.prepare('DELETE FROM polls WHERE account_id = ?'),
+      countSamples: db.prepare('SELECT count(*) AS n FROM samples'),
+    };
+  }
+
+  recordPoll(record: PollRecord): number {
+    return this.db.transaction(() => {
+      const usage = record.outcome === 'ok' ? record.usage : undefined;
+      const { lastInsertRowid } = this.sql.insertPoll!.run({
+        accountId: record.accountId,
+        provider: record.provider,
+        startedAt: record.startedAt,
+        finishedAt: record.finishedAt,
+        outcome: record.outcome,
+        errorKind: record.error?.kind ?? null,
+        errorMessage: record.error?.message ?? null,
+        rangeStart: record.range?.start ?? null,
+        rangeEnd: record.range?.end ?? null,
+        sampleCount: usage?.samples.length ?? 0,
+      });
+      if (usage) {
+        const keys = new Map<string, number>();
+        for (const meter of usage.meters) {
+          const row = this.sql.upsertMeter!.get(
+            record.accountId,
+            meter.id,
+            record.provider,
+            JSON.stringify(meter),
+            record.finishedAt,
+          ) as { key: number };
+          keys.set(meter.id, row.key);
+        }
+        for (const sample of usage.samples) {
+          const key = keys.get(sample.meterId);
+          if (key === undefined) continue; // readAccount rejects such answers; never store an orphan
+          this.sql.upsertSample!.run(
+            key,
+            sample.at,
+            sample.value,
+            sample.dataAsOf ?? null,
+            sample.resolution ?? null,
+          );
+        }
+        this.sql.upsertState!.run(
+          record.accountId,
+          JSON.stringify(usage.quotas),
+          JSON.stringify(usage.forecasts),
+          JSON.stringify(usage.notices),
+          usage.dataAsOf ?? null,
+          record.finishedAt,
+        );
+      }
+      return Number(lastInsertRowid);
+    })();
+  }
+
+  private parseMeter(row: MeterRow): Meter | null {
+    try {
+      return MeterSchema.parse(JSON.parse(row.definition));
+    } catch (error) {
+      this.log.warn('skipping a stored meter that no longer parses', {
+        account: row.account_id,
+        error: String(error),
+      });
+      return null;
+    }
+  }
+
+  meters(accountId: string): Meter[] {
+    return (this.sql.meters!.all(accountId) as MeterRow[])
+      .map((r) => this.parseMeter(r))
+      .filter((m): m is Meter => m !== null);
+  }
+
+  samples(query: SampleQuery): Sample[] {
+    const rows =
+      query.meterIds?.length === 1
+        ? (this.sql.samplesOfMeter!.all(
+            query.accountId,
+            query.meterIds[0],
+            query.from,
+            query.to,
+          ) as SampleRow[])
+        : (this.sql.samples!.all(query.accountId, query.from, query.to) as SampleRow[]);
+    const wanted = query.meterIds && query.meterIds.length > 1 ? new Set(query.meterIds) : null;
+    const samples: Sample[] = [];
+    for (const r of rows) {
+      if (wanted && !wanted.has(r.meter_id)) continue;
+      const sample: Sample = { meterId: r.meter_id, at: r.at, value: r.value };
+      if (r.data_as_of !== null) sample.dataAsOf = r.data_as_of;
+      if (r.resolution !== null) sample.resolution = r.resolution;
+      samples.push(sample);
+    }
+    return samples;
+  }
+
+  accountState(accountId: string): StoredAccountState | null {
+    const row = this.sql.state!.get(accountId) as
+      | {
+          quotas: string;
+          forecasts: string;
+          notices: string;
+          data_as_of: number | null;
+          fetched_at: number;
+        }
+      | undefined;
+    if (!row) return null;
+    const parsed = StoredStateSchema.safeParse({
+      quotas: JSON.parse(row.quotas) as unknown,
+      forecasts: JSON.parse(row.forecasts) as unknown,
+      notices: JSON.parse(row.notices) as unknown,
+    });
+    if (!parsed.success) {
+      this.log.warn('ignoring stored provider state that no longer parses', { account: accountId });
+      return null;
+    }
+    return { ...parsed.data, dataAsOf: row.data_as_of, fetchedAt: row.fetched_at };
+  }
+
+  polls(accountId: string, limit: number): PollRow[] {
+    return (this.sql.polls!.all(accountId, limit) as PollDbRow[]).map(toPoll);
+  }
+
+  lastSuccess(accountId: string): PollRow | null {
+    const row = this.sql.lastSuccess!.get(accountId) as PollDbRow | undefined;
+    return row ? toPoll(row) : null;
+  }
+
+  loadAlertState(): unknown {
+    const row = this.sql.loadAlerts!.get() as { state: string } | undefined;
+    if (!row) return null;
+    try {
+      return JSON.parse(row.state) as unknown;
+    } catch {
+      return null;
+    }
+  }
+
+  saveAlertState(state: unknown): void {
+    this.sql.saveAlerts!.run(JSON.stringify(state), this.now());
+  }
+
+  *exportSamples(filter: ExportFilter): Iterable<ExportRow> {
+    const from = filter.from ?? 0;
+    const to = filter.to ?? Number.MAX_SAFE_INTEGER;
+    const accounts = filter.accountIds ? new Set(filter.accountIds) : null;
+    for (const row of this.sql.allMeters!.iterate() as Iterable<MeterRow>) {
+      if (accounts && !accounts.has(row.account_id)) continue;
+      const meter = this.parseMeter(row);
+      const provider = ProviderIdSchema.safeParse(row.provider);
+      if (!meter || !provider.success) continue;
+      for (const sample of this.samples({
+        accountId: row.account_id,
+        meterIds: [meter.id],
+        from,
+        to,
+      })) {
+        yield {
+          accountId: row.account_id,
+          provider: provider.data,
+          meter,
+          at: sample.at,
+          value: sample.value,
+        };
+      }
+    }
+  }
+
+  compact(now: number, policy: RetentionPolicy): CompactionReport {
+    const count = () => (this.sql.countSamples!.get() as { n: number }).n;
+    const rowsBefore = count();
+    for (const row of this.sql.allMeters!.all() as MeterRow[]) {
+      const meter = this.parseMeter(row);
+      if (meter) this.db.transaction(() => compactMeter(this.db, row.key, meter, now, policy))();
+    }
+    return { rowsBefore, rowsAfter: count() };
+  }
+
+  deleteAccount(accountId: string): void {
+    this.db.transaction(() => {
+      this.sql.deleteAccount!.run(accountId);
+      this.sql.deleteState!.run(accountId);
+      this.sql.deletePolls!.run(accountId);
+    })();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,39 @@
+import type { PollRecord } from '../../../src-main/core/history-store.ts';
+import type { Meter } from '../../../src-shared/domain/meter.ts';
+import type { ProviderUsage } from '../../../src-shared/domain/usage.ts';
+
+export const HOUR = 3_600_000;
+
+export function transferMeter(id = 'transfer', extra: Partial<Meter> = {}): Meter {
+  return {
+    id,
+    label: `Transfer ${id}`,
+    kind: 'transfer-total',
+    unit: 'bytes',
+    scope: { level: 'account', id: '' },
+    series: 'delta',
+    resolution: 'hour',
+    timeZone: 'Europe/London',
+    ...extra,
+  };
+}
+
+export function usageOf(
+  meters: Meter[],
+  samples: ProviderUsage['samples'],
+  extra: Partial<ProviderUsage> = {},
+): ProviderUsage {
+  return { meters, samples, quotas: [], forecasts: [], notices: [], ...extra };
+}
+
+export function okPoll(accountId: string, at: number, usage: ProviderUsage): PollRecord {
+  return {
+    accountId,
+    provider: 'demo',
+    startedAt: at - 500,
+    finishedAt: at,
+    outcome: 'ok',
+    range: { start: at - 30 * 24 * HOUR, end: at },
+    usage,
+  };
+}
