@@ -21,6 +21,9 @@ import type {
 import type { Logger } from '../../core/logger.ts';
 import { compactMeter } from './compaction.ts';
 
+/** Rows per INSERT statement (5 parameters each; SQLite allows 32,766 parameters). */
+const BATCH_ROWS = 500;
+
 const StoredStateSchema = z.object({
   quotas: z.array(ProviderQuotaSchema),
   forecasts: z.array(ProviderForecastSchema),
@@ -74,6 +77,7 @@ export class SqliteHistoryStore implements HistoryStore {
   private readonly log: Logger;
   private readonly now: () => number;
   private readonly sql: Record<string, Statement>;
+  private readonly batches = new Map<number, Statement>();
 
   constructor(db: Database, log: Logger, now: () => number) {
     this.db = db;
@@ -88,10 +92,6 @@ export class SqliteHistoryStore implements HistoryStore {
         `INSERT INTO meters (account_id, meter_id, provider, definition, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (account_id, meter_id) DO UPDATE SET definition = excluded.definition, provider = excluded.provider, updated_at = excluded.updated_at
          RETURNING key`,
-      ),
-      upsertSample: db.prepare(
-        `INSERT INTO samples (meter_key, at, value, data_as_of, resolution) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (meter_key, at) DO UPDATE SET value = excluded.value, data_as_of = excluded.data_as_of, resolution = excluded.resolution, compacted = 0`,
       ),
       upsertState: db.prepare(
         `INSERT INTO account_state (account_id, quotas, forecasts, notices, data_as_of, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -159,17 +159,7 @@ export class SqliteHistoryStore implements HistoryStore {
           ) as { key: number };
           keys.set(meter.id, row.key);
         }
-        for (const sample of usage.samples) {
-          const key = keys.get(sample.meterId);
-          if (key === undefined) continue; // readAccount rejects such answers; never store an orphan
-          this.sql.upsertSample!.run(
-            key,
-            sample.at,
-            sample.value,
-            sample.dataAsOf ?? null,
-            sample.resolution ?? null,
-          );
-        }
+        this.upsertSamples(keys, usage.samples);
         this.sql.upsertState!.run(
           record.accountId,
           JSON.stringify(usage.quotas),
@@ -181,6 +171,41 @@ export class SqliteHistoryStore implements HistoryStore {
       }
       return Number(lastInsertRowid);
     })();
+  }
+
+  /**
+   * Writes samples in multi-row statements: one call into SQLite per batch instead of per row
+   * is what makes a backfill of years of hourly data take seconds.
+   */
+  private upsertSamples(keys: ReadonlyMap<string, number>, samples: readonly Sample[]): void {
+    const values: (number | string | null)[] = [];
+    let rows = 0;
+    const flush = () => {
+      if (rows === 0) return;
+      this.batchStatement(rows).run(values);
+      values.length = 0;
+      rows = 0;
+    };
+    for (const sample of samples) {
+      const key = keys.get(sample.meterId);
+      if (key === undefined) continue; // readAccount rejects such answers; never store an orphan
+      values.push(key, sample.at, sample.value, sample.dataAsOf ?? null, sample.resolution ?? null);
+      if (++rows === BATCH_ROWS) flush();
+    }
+    flush();
+  }
+
+  private batchStatement(rows: number): Statement {
+    let statement = this.batches.get(rows);
+    if (!statement) {
+      statement = this.db.prepare(
+        `INSERT INTO samples (meter_key, at, value, data_as_of, resolution) VALUES ${Array<string>(rows).fill('(?, ?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (meter_key, at) DO UPDATE SET value = excluded.value, data_as_of = excluded.data_as_of, resolution = excluded.resolution, compacted = 0`,
+      );
+      // Keep the full-size batch and a few remainders; remainder sizes vary from poll to poll.
+      if (rows === BATCH_ROWS || this.batches.size < 16) this.batches.set(rows, statement);
+    }
+    return statement;
   }
 
   private parseMeter(row: MeterRow): Meter | null {
