@@ -1,7 +1,10 @@
+import { startIdcfFake } from './idcf/idcf.fake.ts';
 import type { StartProviderFake } from './provider-fake.ts';
 
 /**
  * Every fake provider server, by provider id. Tests that must cover all providers loop over
  * this list; each provider's fake adds its line here when it lands.
  */
-export const PROVIDER_FAKES: Readonly<Record<string, StartProviderFake>> = {};
+export const PROVIDER_FAKES: Readonly<Record<string, StartProviderFake>> = {
+  idcf: startIdcfFake,
+};
