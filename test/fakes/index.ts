@@ -1,5 +1,6 @@
 import { startIdcfFake } from './idcf/idcf.fake.ts';
 import type { StartProviderFake } from './provider-fake.ts';
+import { startSurfercloudFake } from './surfercloud/surfercloud.fake.ts';
 
 /**
  * Every fake provider server, by provider id. Tests that must cover all providers loop over
@@ -7,4 +8,5 @@ import type { StartProviderFake } from './provider-fake.ts';
  */
 export const PROVIDER_FAKES: Readonly<Record<string, StartProviderFake>> = {
   idcf: startIdcfFake,
+  surfercloud: startSurfercloudFake,
 };
