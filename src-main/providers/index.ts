@@ -2,6 +2,7 @@ import type { ProviderId } from '../../src-shared/domain/provider-id.ts';
 import type { ProviderDescriptor } from '../../src-shared/domain/provider-descriptor.ts';
 import { demoAdapter } from './demo/demo.adapter.ts';
 import { idcfAdapter } from './idcf/idcf.adapter.ts';
+import { seewebAdapter } from './seeweb/seeweb.adapter.ts';
 import { surfercloudAdapter } from './surfercloud/surfercloud.adapter.ts';
 import type { ProviderAdapter } from './provider.ts';
 
@@ -9,7 +10,12 @@ import type { ProviderAdapter } from './provider.ts';
  * The manifest: the only list of providers. The core, the CLI and the settings UI loop over
  * it; nothing else switches on a provider id. Adding a provider is one folder and one line.
  */
-export const ADAPTERS: readonly ProviderAdapter[] = [demoAdapter, idcfAdapter, surfercloudAdapter];
+export const ADAPTERS: readonly ProviderAdapter[] = [
+  demoAdapter,
+  idcfAdapter,
+  surfercloudAdapter,
+  seewebAdapter,
+];
 
 /** A set of adapters looked up by provider id; passed in so tests can add their own. */
 export interface ProviderRegistry {

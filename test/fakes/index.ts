@@ -1,5 +1,6 @@
 import { startIdcfFake } from './idcf/idcf.fake.ts';
 import type { StartProviderFake } from './provider-fake.ts';
+import { startSeewebFake } from './seeweb/seeweb.fake.ts';
 import { startSurfercloudFake } from './surfercloud/surfercloud.fake.ts';
 
 /**
@@ -9,4 +10,5 @@ import { startSurfercloudFake } from './surfercloud/surfercloud.fake.ts';
 export const PROVIDER_FAKES: Readonly<Record<string, StartProviderFake>> = {
   idcf: startIdcfFake,
   surfercloud: startSurfercloudFake,
+  seeweb: startSeewebFake,
 };
