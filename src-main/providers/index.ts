@@ -2,6 +2,7 @@ import type { ProviderId } from '../../src-shared/domain/provider-id.ts';
 import type { ProviderDescriptor } from '../../src-shared/domain/provider-descriptor.ts';
 import { demoAdapter } from './demo/demo.adapter.ts';
 import { idcfAdapter } from './idcf/idcf.adapter.ts';
+import { memsetAdapter } from './memset/memset.adapter.ts';
 import { seewebAdapter } from './seeweb/seeweb.adapter.ts';
 import { surfercloudAdapter } from './surfercloud/surfercloud.adapter.ts';
 import type { ProviderAdapter } from './provider.ts';

@@ -1,4 +1,5 @@
 import { startIdcfFake } from './idcf/idcf.fake.ts';
+import { startMemsetFake } from './memset/memset.fake.ts';
 import type { StartProviderFake } from './provider-fake.ts';
 import { startSeewebFake } from './seeweb/seeweb.fake.ts';
 import { startSurfercloudFake } from './surfercloud/surfercloud.fake.ts';
@@ -9,6 +10,7 @@ import { startSurfercloudFake } from './surfercloud/surfercloud.fake.ts';
  */
 export const PROVIDER_FAKES: Readonly<Record<string, StartProviderFake>> = {
   idcf: startIdcfFake,
+  memset: startMemsetFake,
   surfercloud: startSurfercloudFake,
   seeweb: startSeewebFake,
 };
