@@ -1,5 +1,6 @@
 import type { ProviderId } from '../../src-shared/domain/provider-id.ts';
 import type { ProviderDescriptor } from '../../src-shared/domain/provider-descriptor.ts';
+import { cdnetworksAdapter } from './cdnetworks/cdnetworks.adapter.ts';
 import { demoAdapter } from './demo/demo.adapter.ts';
 import { idcfAdapter } from './idcf/idcf.adapter.ts';
 import { memsetAdapter } from './memset/memset.adapter.ts';
@@ -14,6 +15,8 @@ import type { ProviderAdapter } from './provider.ts';
 export const ADAPTERS: readonly ProviderAdapter[] = [
   demoAdapter,
   idcfAdapter,
+  memsetAdapter,
+  cdnetworksAdapter,
   surfercloudAdapter,
   seewebAdapter,
 ];

@@ -1,3 +1,4 @@
+import { startCdnetworksFake } from './cdnetworks/cdnetworks-fake.ts';
 import { startIdcfFake } from './idcf/idcf.fake.ts';
 import { startMemsetFake } from './memset/memset.fake.ts';
 import type { StartProviderFake } from './provider-fake.ts';
@@ -11,6 +12,7 @@ import { startSurfercloudFake } from './surfercloud/surfercloud.fake.ts';
 export const PROVIDER_FAKES: Readonly<Record<string, StartProviderFake>> = {
   idcf: startIdcfFake,
   memset: startMemsetFake,
+  cdnetworks: startCdnetworksFake,
   surfercloud: startSurfercloudFake,
   seeweb: startSeewebFake,
 };
