@@ -7,8 +7,10 @@ import type {
   AccountSnapshot,
   AccountStatus,
   Notice,
+  ProviderForecast,
   ProviderQuota,
 } from '../../src-shared/domain/usage.ts';
+import { alertRulesFor } from './alerts/rules.ts';
 import { resolveLines } from './quota/lines.ts';
 import { computeMeterUsage } from './quota/meter-usage.ts';
 
@@ -17,8 +19,11 @@ export interface SnapshotInput {
   readonly account: Account;
   readonly descriptor: ProviderDescriptor;
   readonly meters: readonly Meter[];
+  /** The current period's samples at least; earlier ones (history) sharpen the forecast. */
   readonly samples: readonly Sample[];
   readonly providerQuotas: readonly ProviderQuota[];
+  /** Period-end projections the provider made itself (`ProviderUsage.forecasts`). */
+  readonly providerForecasts?: readonly ProviderForecast[];
   readonly notices: readonly Notice[];
   readonly status: AccountStatus;
   readonly fetchedAt: Instant | null;
@@ -31,7 +36,8 @@ export interface SnapshotInput {
 export function computeSnapshot(input: SnapshotInput): AccountSnapshot {
   const { account, descriptor } = input;
   const { lines, notices } = resolveLines(input.meters, account, input.providerQuotas, descriptor);
-  const thresholds = account.alerts?.thresholds ?? input.alerts.thresholds;
+  const dataAsOf = input.dataAsOf ?? input.fetchedAt;
+  const context = { dataAsOf, providerForecasts: input.providerForecasts ?? [] };
   return {
     accountId: account.id,
     provider: account.provider,
@@ -39,8 +45,18 @@ export function computeSnapshot(input: SnapshotInput): AccountSnapshot {
     demo: descriptor.demo,
     status: input.status,
     fetchedAt: input.fetchedAt,
-    dataAsOf: input.dataAsOf ?? input.fetchedAt,
-    meters: lines.map((line) => computeMeterUsage(line, input.samples, input.now, thresholds)),
+    dataAsOf,
+    meters: lines.map((line) => {
+      // The same thresholds decide the level shown and the alerts sent.
+      const { thresholds } = alertRulesFor(line.meter.id, line.thresholds, account, input.alerts);
+      return computeMeterUsage(
+        { ...line, thresholds },
+        input.samples,
+        input.now,
+        thresholds,
+        context,
+      );
+    }),
     notices: [...input.notices, ...notices],
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MeterIdSchema } from './meter.ts';
 import { ProviderIdSchema } from './provider-id.ts';
 import { QuotaSchema, ThresholdsSchema } from './quota.ts';
 import { SlugSchema } from './primitives.ts';
@@ -30,11 +31,22 @@ export const BaseUrlSchema = z.url().refine(
   { message: 'must be an https:// URL (plain http is allowed only to 127.0.0.1 or localhost)' },
 );
 
+/** Alert settings of one meter (or pool, `pool:<quota id>`), over the account's and global ones. */
+export const MeterAlertsSchema = z.strictObject({
+  thresholds: ThresholdsSchema.optional(),
+  forecast: z.boolean().optional(),
+  /** No notifications for this meter (it still shows its level). */
+  muted: z.boolean().optional(),
+});
+export type MeterAlerts = z.infer<typeof MeterAlertsSchema>;
+
 export const AccountAlertsSchema = z.strictObject({
   thresholds: ThresholdsSchema.optional(),
   forecast: z.boolean().optional(),
   /** No notifications for this account at all (it still shows in the tray). */
   muted: z.boolean().optional(),
+  /** Per meter id, as `cloudmeter check --json` lists them. */
+  meters: z.record(MeterIdSchema, MeterAlertsSchema).optional(),
 });
 
 export const AccountSchema = z.strictObject({

@@ -4,6 +4,8 @@ import { ProviderErrorKindSchema } from './errors.ts';
 import { MeterIdSchema, MeterSchema, SampleSchema } from './meter.ts';
 import { InstantSchema, TimeZoneSchema } from './primitives.ts';
 import { ProviderIdSchema } from './provider-id.ts';
+import { ThresholdsSchema } from './quota.ts';
+import { LimitUnitSchema } from './units.ts';
 
 /** A quota the provider states itself (Memset inclusive transfer + bandwidth bank), in meter units. */
 export const ProviderQuotaSchema = z.object({
@@ -53,14 +55,23 @@ export type Period = z.infer<typeof PeriodSchema>;
 export const LevelSchema = z.enum(['none', 'ok', 'warning', 'critical', 'exceeded']);
 export type Level = z.infer<typeof LevelSchema>;
 
+/**
+ * Where a line is heading by the end of its period. Absent until max(3 % of the period, 24 h)
+ * of data exists. Counters (transfer, cost): `trend` is the range between the straight line of
+ * the period-to-date pace and the trailing 7-day pace. Gauges (storage): the level the trend
+ * of the level reaches by the period's end. `provider`: the provider's own projection.
+ */
 export const ForecastSchema = z.object({
-  /** Projected period-end value range, in meter units. */
+  /** Projected period-end value range, in meter units (gauges: the level at period end). */
   low: z.number().finite(),
   high: z.number().finite(),
   basis: z.enum(['trend', 'provider']),
-  /** When the quota is projected to be reached at the faster pace; null if not this period. */
+  /**
+   * When the quota is projected to be reached at the faster pace; null if not this period,
+   * or if it already was (the level says "exceeded").
+   */
   runsOutAt: InstantSchema.nullable(),
-  /** Remaining ÷ days left; null without a quota. */
+  /** Remaining ÷ calendar days left, today included; null without a quota and for gauges. */
   dailyBudget: z.number().finite().nullable(),
 });
 export type Forecast = z.infer<typeof ForecastSchema>;
@@ -69,6 +80,8 @@ export const QuotaRefSchema = z.object({
   limit: z.number().positive(),
   source: z.enum(['user', 'provider', 'default']),
   quotaId: z.string().nullable(),
+  /** The unit the quota was written in, for display ("3,240 GB", not "3.24 TB"). */
+  unit: LimitUnitSchema.optional(),
 });
 
 /** One line of an account's usage: a meter, or a pool of meters under one quota. */
@@ -83,8 +96,15 @@ export const MeterUsageSchema = z.object({
   peak: z.number().finite().nullable(),
   quota: QuotaRefSchema.nullable(),
   percentUsed: z.number().finite().nullable(),
+  /** Limit − used; negative once the quota is exceeded (by how much). */
   remaining: z.number().finite().nullable(),
   level: LevelSchema,
+  /**
+   * The warning and critical percents `level` was judged by (per meter, else the quota's,
+   * else the account's, else the global ones). Always set by computeSnapshot; optional only
+   * so that snapshots written before it existed still parse.
+   */
+  thresholds: ThresholdsSchema.optional(),
   forecast: ForecastSchema.nullable(),
   /** Usage per day of the period (gauges: level per day), for charts. */
   daily: z.array(z.object({ at: InstantSchema, value: z.number().finite() })),

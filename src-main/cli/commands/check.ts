@@ -57,6 +57,7 @@ async function snapshotOf(
         meters: reading.usage.meters,
         samples: reading.usage.samples,
         providerQuotas: reading.usage.quotas,
+        providerForecasts: reading.usage.forecasts,
         notices: reading.usage.notices,
         status: { state: 'ok' },
         fetchedAt: reading.fetchedAt,

@@ -41,22 +41,3 @@ export function toIntervals(meter: Meter, samples: readonly Sample[]): UsageInte
   }
   return intervals;
 }
-
-/**
- * The part of the intervals' amounts that falls in [from, to), assuming an even rate inside
- * each interval (only matters when a period boundary cuts through an interval).
- */
-export function amountBetween(
-  intervals: readonly UsageInterval[],
-  from: Instant,
-  to: Instant,
-): number {
-  let total = 0;
-  for (const interval of intervals) {
-    const overlap = Math.min(interval.end, to) - Math.max(interval.start, from);
-    if (overlap <= 0) continue;
-    const length = interval.end - interval.start;
-    total += length > 0 ? (interval.value * overlap) / length : interval.value;
-  }
-  return total;
-}

@@ -2,7 +2,7 @@ import type { Account } from '../../../src-shared/domain/account.ts';
 import type { Meter } from '../../../src-shared/domain/meter.ts';
 import type { ProviderDescriptor } from '../../../src-shared/domain/provider-descriptor.ts';
 import type { MeterMatch, Quota, Thresholds } from '../../../src-shared/domain/quota.ts';
-import { limitInMeterUnit } from '../../../src-shared/domain/units.ts';
+import { limitInMeterUnit, type LimitUnit } from '../../../src-shared/domain/units.ts';
 import type { Notice, ProviderQuota } from '../../../src-shared/domain/usage.ts';
 import type { PeriodRule } from './period.ts';
 
@@ -11,6 +11,8 @@ export interface TrackedLine {
   readonly meter: Meter;
   readonly members: readonly Meter[];
   readonly limit: number | null;
+  /** The unit the quota was written in (3,240 GB stays "GB" in messages); null if unknown. */
+  readonly limitUnit: LimitUnit | null;
   readonly source: 'user' | 'provider' | 'default' | null;
   readonly quotaId: string | null;
   readonly periodRule: PeriodRule;
@@ -118,6 +120,14 @@ export function resolveLines(
       });
       continue;
     }
+    // A level (stored bytes) and an amount (bytes transferred) cannot be added up.
+    if (members.some((m) => (m.series === 'gauge') !== (members[0]!.series === 'gauge'))) {
+      notices.push({
+        level: 'warning',
+        message: `quota "${quota.id}" pools storage levels with transfer or cost amounts; ignored`,
+      });
+      continue;
+    }
     const timeZone = quota.period.timeZone ?? descriptor.billingTimeZone;
     const meter = poolMeter(quota.id, quota.label ?? quota.id, members, timeZone);
     const limit = limitFor(quota, meter);
@@ -134,6 +144,13 @@ export function resolveLines(
       members,
       descriptor.billingTimeZone,
     );
+    if (members.some((m) => (m.series === 'gauge') !== (members[0]!.series === 'gauge'))) {
+      notices.push({
+        level: 'warning',
+        message: `the provider's pooled quota over ${id} mixes storage levels with amounts; ignored`,
+      });
+      continue;
+    }
     lines.push({
       ...line(meter, members, pooled.limit, 'provider', null, descriptor.billingTimeZone),
       quotaId: null,
@@ -154,6 +171,7 @@ function line(
     meter,
     members,
     limit,
+    limitUnit: quota?.limit.unit ?? null,
     source,
     quotaId: quota?.id ?? null,
     periodRule: ruleOf(quota, billingTimeZone),
