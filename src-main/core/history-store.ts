@@ -11,6 +11,8 @@ import type {
 
 /** One finished attempt to read an account. */
 export interface PollRecord {
+  /** `backfill`: a read of earlier periods for history, not the current one. Default `poll`. */
+  readonly kind?: 'poll' | 'backfill';
   readonly accountId: string;
   readonly provider: ProviderId;
   readonly startedAt: Instant;
@@ -19,6 +21,8 @@ export interface PollRecord {
   readonly error?: {
     readonly kind: ProviderErrorKind | 'needs-credentials';
     readonly message: string;
+    /** The provider's Retry-After, when it gave one. */
+    readonly retryAfterMs?: number | null;
   };
   /** The time range the poll asked for. */
   readonly range?: { readonly start: Instant; readonly end: Instant };
@@ -28,12 +32,14 @@ export interface PollRecord {
 
 export interface PollRow {
   readonly id: number;
+  readonly kind: 'poll' | 'backfill';
   readonly accountId: string;
   readonly startedAt: Instant;
   readonly finishedAt: Instant;
   readonly outcome: PollRecord['outcome'];
   readonly errorKind: string | null;
   readonly errorMessage: string | null;
+  readonly retryAfterMs: number | null;
   readonly sampleCount: number;
 }
 
@@ -94,9 +100,11 @@ export interface HistoryStore {
   meters(accountId: string): Meter[];
   samples(query: SampleQuery): Sample[];
   accountState(accountId: string): StoredAccountState | null;
-  /** The most recent polls of an account, newest first. */
+  /** The most recent regular polls of an account (not backfills), newest first. */
   polls(accountId: string, limit: number): PollRow[];
   lastSuccess(accountId: string): PollRow | null;
+  /** Whether a history backfill of the account has completed. */
+  hasBackfilled(accountId: string): boolean;
   /** The alert engine's serialized state (validated by the caller), or null. */
   loadAlertState(): unknown;
   saveAlertState(state: unknown): void;

@@ -56,6 +56,13 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
       );
     `);
   },
+  // 2: a poll is a regular poll or a history backfill; keep the provider's Retry-After for timing.
+  (db) => {
+    db.exec(`
+      ALTER TABLE polls ADD COLUMN kind TEXT NOT NULL DEFAULT 'poll';
+      ALTER TABLE polls ADD COLUMN retry_after_ms INTEGER;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

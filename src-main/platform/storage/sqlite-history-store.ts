@@ -47,23 +47,27 @@ interface SampleRow {
 
 interface PollDbRow {
   id: number;
+  kind: 'poll' | 'backfill';
   account_id: string;
   started_at: number;
   finished_at: number;
   outcome: PollRecord['outcome'];
   error_kind: string | null;
   error_message: string | null;
+  retry_after_ms: number | null;
   sample_count: number;
 }
 
 const toPoll = (r: PollDbRow): PollRow => ({
   id: r.id,
+  kind: r.kind,
   accountId: r.account_id,
   startedAt: r.started_at,
   finishedAt: r.finished_at,
   outcome: r.outcome,
   errorKind: r.error_kind,
   errorMessage: r.error_message,
+  retryAfterMs: r.retry_after_ms,
   sampleCount: r.sample_count,
 });
 
@@ -85,8 +89,8 @@ export class SqliteHistoryStore implements HistoryStore {
     this.now = now;
     this.sql = {
       insertPoll: db.prepare(
-        `INSERT INTO polls (account_id, provider, started_at, finished_at, outcome, error_kind, error_message, range_start, range_end, sample_count)
-         VALUES (@accountId, @provider, @startedAt, @finishedAt, @outcome, @errorKind, @errorMessage, @rangeStart, @rangeEnd, @sampleCount)`,
+        `INSERT INTO polls (kind, account_id, provider, started_at, finished_at, outcome, error_kind, error_message, retry_after_ms, range_start, range_end, sample_count)
+         VALUES (@kind, @accountId, @provider, @startedAt, @finishedAt, @outcome, @errorKind, @errorMessage, @retryAfterMs, @rangeStart, @rangeEnd, @sampleCount)`,
       ),
       upsertMeter: db.prepare(
         `INSERT INTO meters (account_id, meter_id, provider, definition, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -113,10 +117,13 @@ export class SqliteHistoryStore implements HistoryStore {
         'SELECT quotas, forecasts, notices, data_as_of, fetched_at FROM account_state WHERE account_id = ?',
       ),
       polls: db.prepare(
-        'SELECT * FROM polls WHERE account_id = ? ORDER BY finished_at DESC, id DESC LIMIT ?',
+        `SELECT * FROM polls WHERE account_id = ? AND kind = 'poll' ORDER BY finished_at DESC, id DESC LIMIT ?`,
       ),
       lastSuccess: db.prepare(
-        `SELECT * FROM polls WHERE account_id = ? AND outcome = 'ok' ORDER BY finished_at DESC, id DESC LIMIT 1`,
+        `SELECT * FROM polls WHERE account_id = ? AND kind = 'poll' AND outcome = 'ok' ORDER BY finished_at DESC, id DESC LIMIT 1`,
+      ),
+      backfilled: db.prepare(
+        `SELECT 1 FROM polls WHERE account_id = ? AND kind = 'backfill' AND outcome = 'ok' LIMIT 1`,
       ),
       loadAlerts: db.prepare('SELECT state FROM alert_state WHERE id = 1'),
       saveAlerts: db.prepare(
@@ -142,7 +149,9 @@ export class SqliteHistoryStore implements HistoryStore {
         finishedAt: record.finishedAt,
         outcome: record.outcome,
         errorKind: record.error?.kind ?? null,
+        kind: record.kind ?? 'poll',
         errorMessage: record.error?.message ?? null,
+        retryAfterMs: record.error?.retryAfterMs ?? null,
         rangeStart: record.range?.start ?? null,
         rangeEnd: record.range?.end ?? null,
         sampleCount: usage?.samples.length ?? 0,
@@ -278,6 +287,10 @@ export class SqliteHistoryStore implements HistoryStore {
   lastSuccess(accountId: string): PollRow | null {
     const row = this.sql.lastSuccess!.get(accountId) as PollDbRow | undefined;
     return row ? toPoll(row) : null;
+  }
+
+  hasBackfilled(accountId: string): boolean {
+    return this.sql.backfilled!.get(accountId) !== undefined;
   }
 
   loadAlertState(): unknown {

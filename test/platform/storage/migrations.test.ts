@@ -27,7 +27,31 @@ describe('history schema migrations', () => {
   const DATA_AT_VERSION: Record<
     number,
     { write: (db: Database.Database) => void; check: (dir: string) => void }
-  > = {};
+  > = {
+    1: {
+      write: (db) => {
+        db.prepare(
+          `INSERT INTO meters (key, account_id, meter_id, provider, definition, updated_at) VALUES (1, 'old', 'transfer', 'demo', ?, 1)`,
+        ).run(JSON.stringify(transferMeter()));
+        db.prepare('INSERT INTO samples (meter_key, at, value) VALUES (1, 1000, 42)').run();
+        db.prepare(
+          `INSERT INTO polls (account_id, provider, started_at, finished_at, outcome, error_kind, error_message) VALUES ('old', 'demo', 1, 2, 'error', 'timeout', 'slow')`,
+        ).run();
+      },
+      check: (dir) => {
+        const { store } = openHistoryStore(dir, { log: silentLogger, now: () => T0 });
+        expect(store.samples({ accountId: 'old', from: 0, to: 2000 })).toEqual([
+          { meterId: 'transfer', at: 1000, value: 42 },
+        ]);
+        // Polls from before version 2 are regular polls with no Retry-After.
+        expect(store.polls('old', 5)).toMatchObject([
+          { kind: 'poll', outcome: 'error', retryAfterMs: null },
+        ]);
+        expect(store.hasBackfilled('old')).toBe(false);
+        store.close();
+      },
+    },
+  };
 
   it('has sample data for every older version that can hold data', () => {
     for (let version = 1; version < SCHEMA_VERSION; version++)
