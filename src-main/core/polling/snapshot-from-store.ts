@@ -1,0 +1,44 @@
+import type { Account } from '../../../src-shared/domain/account.ts';
+import type { AlertSettings } from '../../../src-shared/domain/config.ts';
+import type { Instant } from '../../../src-shared/domain/primitives.ts';
+import type { ProviderDescriptor } from '../../../src-shared/domain/provider-descriptor.ts';
+import type { AccountSnapshot, AccountStatus } from '../../../src-shared/domain/usage.ts';
+import { currentFetchRange } from '../accounts.ts';
+import type { HistoryStore } from '../history-store.ts';
+import { computeSnapshot } from '../snapshot.ts';
+
+const DAY_MS = 86_400_000;
+
+/** The forecast's trailing 7-day pace may reach into the previous period: read a little more. */
+const FORECAST_LOOKBACK_MS = 8 * DAY_MS;
+
+/** An account's snapshot as of `now`, from what the history store holds. */
+export function snapshotFromStore(
+  store: HistoryStore,
+  account: Account,
+  descriptor: ProviderDescriptor,
+  status: AccountStatus,
+  alerts: AlertSettings,
+  now: Instant,
+): AccountSnapshot {
+  const range = currentFetchRange(account, descriptor, now);
+  const state = store.accountState(account.id);
+  return computeSnapshot({
+    account,
+    descriptor,
+    meters: store.meters(account.id),
+    samples: store.samples({
+      accountId: account.id,
+      from: range.start - FORECAST_LOOKBACK_MS,
+      to: now + 1,
+    }),
+    providerQuotas: state?.quotas ?? [],
+    providerForecasts: state?.forecasts ?? [],
+    notices: state?.notices ?? [],
+    status,
+    fetchedAt: state?.fetchedAt ?? null,
+    dataAsOf: state?.dataAsOf ?? null,
+    now,
+    alerts,
+  });
+}
