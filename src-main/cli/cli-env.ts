@@ -1,7 +1,12 @@
 import type { Clock } from '../core/clock.ts';
 import type { HttpClient } from '../core/http.ts';
+import type { Logger } from '../core/logger.ts';
+import type { Redactor } from '../core/redact.ts';
 import type { SecretStore } from '../core/secrets.ts';
+import type { SecretInput } from '../platform/secrets/terminal-input.ts';
 import type { ProviderRegistry } from '../providers/index.ts';
+
+export type { SecretInput } from '../platform/secrets/terminal-input.ts';
 
 /**
  * Everything a CLI command touches outside itself, so that tests run commands in-process with
@@ -17,6 +22,22 @@ export interface CliEnvironment {
   readonly http: HttpClient;
   readonly secrets: SecretStore;
   readonly providers: ProviderRegistry;
+  /** Standard input / the no-echo prompt, for secrets. Absent: no secret can be typed in. */
+  readonly input?: SecretInput;
+  /** Where log lines go (redacted first); none by default, stderr with CLOUDMETER_DEBUG. */
+  readonly log?: Logger;
+}
+
+/**
+ * What runCli hands each command: the environment with secret hygiene applied (output,
+ * logs, adapters' errors and the store all pass through one redactor) and the secret source
+ * the user chose.
+ */
+export interface CommandEnvironment extends CliEnvironment {
+  readonly redactor: Redactor;
+  readonly log: Logger;
+  /** 'environment' with --secrets-from-env: read-only, from CLOUDMETER_SECRET_* variables. */
+  readonly secretSource: 'keychain' | 'environment';
 }
 
 /** Exit codes of the monitoring-plugin convention (Nagios, Icinga, Sensu...). */

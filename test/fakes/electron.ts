@@ -274,7 +274,9 @@ class FakeIpcMain extends Events {
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
     const senderFrame = frame === null ? null : { url: frame.url, parent: frame.parent ?? null };
     // Arguments cross a structured clone, as with the real IPC.
-    return Promise.resolve(handler({ senderFrame, sender: new FakeWebContents() }, ...structuredClone(args)));
+    return Promise.resolve(
+      handler({ senderFrame, sender: new FakeWebContents() }, ...structuredClone(args)),
+    );
   }
 }
 export const ipcMain = new FakeIpcMain();

@@ -1,4 +1,4 @@
-import type { SecretStore } from '../../src-main/core/secrets.ts';
+import { parseEntryName, type SecretEntry, type SecretStore } from '../../src-main/core/secrets.ts';
 
 /** An in-memory keychain for unit tests; `entries` shows exactly what was stored. */
 export class MemorySecretStore implements SecretStore {
@@ -22,5 +22,11 @@ export class MemorySecretStore implements SecretStore {
 
   delete(accountId: string, field: string): Promise<boolean> {
     return Promise.resolve(this.entries.delete(`${accountId}/${field}`));
+  }
+
+  list(): Promise<SecretEntry[]> {
+    return Promise.resolve(
+      [...this.entries.keys()].map(parseEntryName).filter((e): e is SecretEntry => e !== null),
+    );
   }
 }

@@ -8,16 +8,31 @@ import { PROVIDER_IDS, ProviderIdSchema } from '../../../src-shared/domain/provi
 import type { ProviderDescriptor } from '../../../src-shared/domain/provider-descriptor.ts';
 import { effectiveAccounts, pollIntervalMinutes } from '../../core/accounts.ts';
 import { validateConfig } from '../../core/config-validation.ts';
+import { secretFields, type CredentialCheckOutcome } from '../../core/credentials.ts';
 import { ADAPTERS } from '../../providers/index.ts';
-import { EXIT, UsageError, type CliEnvironment, type ExitCode } from '../cli-env.ts';
+import {
+  EXIT,
+  UsageError,
+  type CliEnvironment,
+  type CommandEnvironment,
+  type ExitCode,
+} from '../cli-env.ts';
 import { loadConfig, pathsFor, saveConfig } from '../context.ts';
 import { renderTable } from '../format/table.ts';
+import { credentialsFor, describeCheck, readSecretValues } from './secret.ts';
 
 export const ACCOUNTS_HELP = `Usage:
   cloudmeter accounts list [--config FILE] [--json]
   cloudmeter accounts add <provider> [--id ID] [--label TEXT] [--option KEY=VALUE]...
-                          [--base-url URL] [--poll-minutes N] [--disabled] [--config FILE]
+                          [--base-url URL] [--poll-minutes N] [--disabled] [--no-check]
+                          [--config FILE]
   cloudmeter accounts remove <id> [--config FILE]
+
+add asks for the provider's secrets (a prompt that does not echo, or standard input: one line
+per secret field) and checks them with the provider before anything is written; if the
+provider refuses, neither the config nor the keychain is changed. Give no secret to add the
+account now and store them later with \`cloudmeter secret set <id>\`.
+remove also deletes the account's entries from the OS keychain.
 
 Providers: ${
   ADAPTERS.filter((a) => !a.descriptor.demo)
@@ -45,8 +60,9 @@ function providerHelp(descriptor: ProviderDescriptor): string {
     '',
     ...renderTable(['FIELD', 'KIND', 'REQUIRED', 'MEANING'], rows, { indent: '  ' }),
     '',
-    'Options are given as --option KEY=VALUE; secrets are stored afterwards with',
-    '`cloudmeter secret set <id> <field>`, never on the command line.',
+    'Options are given as --option KEY=VALUE. Secrets are never given on the command line:',
+    'add asks for them (or reads them from standard input, one line per secret field, in the',
+    'order above), checks them with the provider and stores them in the OS keychain.',
   ].join('\n');
 }
 
@@ -121,7 +137,7 @@ function freeId(base: string, taken: ReadonlySet<string>): string {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-async function add(argv: string[], env: CliEnvironment): Promise<ExitCode> {
+async function add(argv: string[], env: CommandEnvironment): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -133,6 +149,7 @@ async function add(argv: string[], env: CliEnvironment): Promise<ExitCode> {
       'base-url': { type: 'string' },
       'poll-minutes': { type: 'string' },
       disabled: { type: 'boolean', default: false },
+      'no-check': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -168,18 +185,52 @@ async function add(argv: string[], env: CliEnvironment): Promise<ExitCode> {
   const next = { ...config, accounts: [...config.accounts, candidate.data] };
   const checked = validateConfig(next, env.providers.descriptorFor);
   if (!checked.ok) throw new UsageError(checked.problems.join('\n'));
-  await saveConfig(env, paths, checked.config);
-  env.stdout(`Added account "${id}" (${descriptor.displayName}) to ${paths.configFile}\n`);
-  const secrets = descriptor.credentialFields.filter((f) => f.secret);
-  if (secrets.length > 0) {
-    env.stdout(
-      `Store its credentials next:\n${secrets.map((f) => `  cloudmeter secret set ${id} ${f.key}`).join('\n')}\n`,
+  const account = checked.config.accounts.find((a) => a.id === id)!;
+  const adapter = env.providers.adapterFor(provider.data)!;
+  const fields = secretFields(descriptor);
+  const credentials = credentialsFor(env);
+  const fromKeychain = env.secretSource === 'keychain';
+  // At a terminal, a locked or missing keychain is reported before anyone types a secret.
+  if (fromKeychain && fields.length > 0 && env.input?.interactive)
+    await credentials.status(account, descriptor);
+  const given = fromKeychain ? await readSecretValues(env, id, fields, { laterHint: true }) : {};
+  if (Object.keys(given).length > 0 && !env.input?.interactive)
+    await credentials.status(account, descriptor);
+  const nothingGiven = fromKeychain && fields.length > 0 && Object.keys(given).length === 0;
+  const noCredentials = descriptor.credentialFields.length === 0;
+  // The provider is asked before anything is written, so a refused key leaves no trace.
+  const outcome: CredentialCheckOutcome = nothingGiven
+    ? { state: 'skipped', reason: 'incomplete', missing: fields.map((f) => f.key) }
+    : values['no-check'] || noCredentials
+      ? { state: 'skipped', reason: 'not-requested', missing: [] }
+      : await credentials.check(account, adapter, given);
+  if (outcome.state === 'failed') {
+    env.stderr(
+      `${describeCheck(adapter, id, outcome)}\nNothing was written: neither ${paths.configFile} nor the OS keychain.\n`,
     );
+    return EXIT.unknown;
   }
+  const stored =
+    Object.keys(given).length > 0
+      ? (await credentials.set(account, adapter, given, { check: false })).stored
+      : [];
+  try {
+    await saveConfig(env, paths, checked.config);
+  } catch (error) {
+    for (const field of stored) await credentials.delete(id, field).catch(() => false);
+    throw error;
+  }
+  env.stdout(`Added account "${id}" (${descriptor.displayName}) to ${paths.configFile}\n`);
+  if (stored.length > 0) env.stdout(`Stored ${stored.join(', ')} in the OS keychain.\n`);
+  if (nothingGiven) {
+    env.stdout(
+      `Store its credentials next:\n${fields.map((f) => `  cloudmeter secret set ${id} ${f.key}`).join('\n')}\n`,
+    );
+  } else if (!noCredentials) env.stdout(`${describeCheck(adapter, id, outcome)}\n`);
   return EXIT.ok;
 }
 
-async function remove(argv: string[], env: CliEnvironment): Promise<ExitCode> {
+async function remove(argv: string[], env: CommandEnvironment): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -191,12 +242,21 @@ async function remove(argv: string[], env: CliEnvironment): Promise<ExitCode> {
   const config = await loadConfig(env, paths);
   const account = config.accounts.find((a: Account) => a.id === id);
   if (!account) throw new UsageError(`no account "${id}" in ${paths.configFile}`);
+  const descriptor = env.providers.descriptorFor(account.provider);
+  const hasSecrets = !descriptor || secretFields(descriptor).length > 0;
+  // Secrets first: if the keychain cannot be reached, the account stays and the user can retry.
+  const deleted =
+    hasSecrets && env.secretSource === 'keychain' ? await credentialsFor(env).deleteAll(id) : [];
   await saveConfig(env, paths, { ...config, accounts: config.accounts.filter((a) => a.id !== id) });
   env.stdout(`Removed account "${id}" from ${paths.configFile}\n`);
+  if (deleted.length > 0)
+    env.stdout(`Removed its credentials (${deleted.join(', ')}) from the OS keychain.\n`);
+  else if (hasSecrets && env.secretSource === 'environment')
+    env.stdout('Its credentials come from environment variables; unset them yourself.\n');
   return EXIT.ok;
 }
 
-export function accountsCommand(argv: string[], env: CliEnvironment): Promise<ExitCode> {
+export function accountsCommand(argv: string[], env: CommandEnvironment): Promise<ExitCode> {
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'list':
