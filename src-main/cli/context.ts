@@ -1,16 +1,47 @@
 import type { Config } from '../../src-shared/domain/config.ts';
 import { readConfigFile, writeConfigFile } from '../platform/config-file.ts';
 import { resolvePaths, type AppPaths } from '../platform/paths.ts';
-import type { CliEnvironment } from './cli-env.ts';
+import { openHistoryStore, openMemoryHistoryStore } from '../platform/storage/index.ts';
+import type { SqliteHistoryStore } from '../platform/storage/sqlite-history-store.ts';
+import type { CliEnvironment, CommandEnvironment } from './cli-env.ts';
 
 /** The config file and data folder a command works on, from --config and the environment. */
-export function pathsFor(env: CliEnvironment, flags: { config?: string | undefined }): AppPaths {
+export function pathsFor(
+  env: CliEnvironment,
+  flags: { config?: string | undefined; 'data-dir'?: string | undefined },
+): AppPaths {
   return resolvePaths({
     platform: env.platform,
     env: env.env,
     homedir: env.homedir,
     configFlag: flags.config,
+    dataDirFlag: flags['data-dir'],
   });
+}
+
+/** The user's own time zone (clock times in messages). */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * The usage history the command reads and writes: the app's database in the data folder (the
+ * CLI and the app share it), or a throwaway one with --no-store.
+ */
+export function openHistoryFor(
+  env: CommandEnvironment,
+  paths: AppPaths,
+  persist: boolean,
+): SqliteHistoryStore {
+  const options = { log: env.log, now: () => env.clock.now() };
+  if (!persist) return openMemoryHistoryStore(options);
+  const { store, recovered } = openHistoryStore(paths.dataDir, options);
+  if (recovered) {
+    env.stderr(
+      `cloudmeter: the history database could not be used (${recovered.reason}); it was moved to ${recovered.movedTo} and a new one was started\n`,
+    );
+  }
+  return store;
 }
 
 export function loadConfig(env: CliEnvironment, paths: AppPaths): Promise<Config> {

@@ -21,6 +21,7 @@ import { createRegistry, providerRegistry } from '../providers/index.ts';
 import { EXIT, UsageError, type CliEnvironment, type CommandEnvironment } from './cli-env.ts';
 import { ACCOUNTS_HELP, accountsCommand } from './commands/accounts.ts';
 import { CHECK_HELP, checkCommand } from './commands/check.ts';
+import { EXPORT_HELP, exportCommand } from './commands/export.ts';
 import { SECRET_HELP, secretCommand } from './commands/secret.ts';
 
 export function cliVersion(): string {
@@ -38,6 +39,7 @@ Commands:
   check      read every enabled account once and print usage against quotas
   accounts   list, add or remove accounts
   secret     store, remove or show the state of an account's credentials (OS keychain)
+  export     write the stored usage history as CSV or JSON
 
 Run \`cloudmeter <command> --help\` for a command's options.
 
@@ -58,6 +60,7 @@ const COMMANDS: Record<
   check: { help: CHECK_HELP, run: checkCommand },
   accounts: { help: ACCOUNTS_HELP, run: accountsCommand },
   secret: { help: SECRET_HELP, run: secretCommand },
+  export: { help: EXPORT_HELP, run: exportCommand },
 };
 
 const SECRETS_FROM_ENV = '--secrets-from-env';

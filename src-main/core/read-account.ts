@@ -11,7 +11,7 @@ import type { Clock } from './clock.ts';
 import type { HttpClient } from './http.ts';
 import type { Logger } from './logger.ts';
 import { ProviderError, isProviderError } from './provider-error.ts';
-import { readSecrets, type SecretStore } from './secrets.ts';
+import { isSecretStoreError, readSecrets, type SecretStore } from './secrets.ts';
 
 export interface ReadDeps {
   readonly http: HttpClient;
@@ -92,7 +92,20 @@ export async function readAccount(
   range: TimeRange,
   signal: AbortSignal,
 ): Promise<AccountReading> {
-  const { credentials, missing } = await resolveCredentials(adapter, account, deps.secrets);
+  let resolved: Awaited<ReturnType<typeof resolveCredentials>>;
+  try {
+    resolved = await resolveCredentials(adapter, account, deps.secrets);
+  } catch (error) {
+    // A locked or missing keychain is this account's problem to show, not a reason to stop
+    // reading the others; its message says what to install or unlock.
+    if (!isSecretStoreError(error)) throw error;
+    return {
+      ok: false,
+      status: { state: 'error', kind: 'auth', message: error.message, retryAt: null },
+      at: deps.clock.now(),
+    };
+  }
+  const { credentials, missing } = resolved;
   if (missing.length > 0) {
     return { ok: false, status: { state: 'needs-credentials', missing }, at: deps.clock.now() };
   }

@@ -1,25 +1,24 @@
 import { parseArgs } from 'node:util';
-import { currentFetchRange, effectiveAccounts } from '../../core/accounts.ts';
-import { mapConcurrent } from '../../core/concurrency.ts';
-import { readAccount } from '../../core/read-account.ts';
-import { computeSnapshot } from '../../core/snapshot.ts';
-import { silentLogger } from '../../core/logger.ts';
-import type { Account } from '../../../src-shared/domain/account.ts';
-import type { Config } from '../../../src-shared/domain/config.ts';
+import { effectiveAccounts } from '../../core/accounts.ts';
+import { UsageService } from '../../core/polling/usage-service.ts';
+import { systemScheduler } from '../../platform/system-scheduler.ts';
 import type { AccountSnapshot } from '../../../src-shared/domain/usage.ts';
 import { buildCheckReport } from '../check-report.ts';
-import { UsageError, type CliEnvironment, type ExitCode } from '../cli-env.ts';
-import { loadConfig, pathsFor } from '../context.ts';
+import { UsageError, type CommandEnvironment, type ExitCode } from '../cli-env.ts';
+import { loadConfig, localTimeZone, openHistoryFor, pathsFor } from '../context.ts';
 import { renderUsageText } from '../format/usage-text.ts';
 
-export const CHECK_HELP = `Usage: cloudmeter check [--config FILE] [--json] [--account ID]...
+export const CHECK_HELP = `Usage: cloudmeter check [--config FILE] [--json] [--account ID]... [--no-store]
 
-Reads every enabled account once and prints its usage against its quotas.
+Reads every enabled account once and prints its usage against its quotas. The readings are
+added to the usage history the app keeps (in the data folder), unless --no-store is given.
 
 Options:
-  --config FILE   config file (default: CLOUDMETER_CONFIG, else the platform's config folder)
-  --json          print JSON that follows docs/check.schema.json
-  --account ID    check only this account (repeatable)
+  --config FILE     config file (default: CLOUDMETER_CONFIG, else the platform's config folder)
+  --data-dir DIR    history folder (default: CLOUDMETER_DATA_DIR, else the platform's data folder)
+  --json            print JSON that follows docs/check.schema.json
+  --account ID      check only this account (repeatable)
+  --no-store        a dry look: read the providers, store nothing
 
 Exit codes (monitoring-plugin convention):
   0  every quota below its warning threshold
@@ -27,61 +26,15 @@ Exit codes (monitoring-plugin convention):
   2  a critical threshold crossed or a quota exceeded
   3  an account could not be read, or the config is unusable`;
 
-const PARALLEL_ACCOUNTS = 4;
-
-async function snapshotOf(
-  env: CliEnvironment,
-  config: Config,
-  account: Account,
-  signal: AbortSignal,
-): Promise<AccountSnapshot> {
-  const adapter = env.providers.adapterFor(account.provider);
-  if (!adapter)
-    throw new UsageError(
-      `account "${account.id}": provider "${account.provider}" is not available in this version`,
-    );
-  const descriptor = adapter.descriptor;
-  const now = env.clock.now();
-  const deps = { http: env.http, clock: env.clock, secrets: env.secrets, log: silentLogger };
-  const reading = await readAccount(
-    deps,
-    adapter,
-    account,
-    currentFetchRange(account, descriptor, now),
-    signal,
-  );
-  const base = { account, descriptor, now: env.clock.now(), alerts: config.alerts };
-  return reading.ok
-    ? computeSnapshot({
-        ...base,
-        meters: reading.usage.meters,
-        samples: reading.usage.samples,
-        providerQuotas: reading.usage.quotas,
-        providerForecasts: reading.usage.forecasts,
-        notices: reading.usage.notices,
-        status: { state: 'ok' },
-        fetchedAt: reading.fetchedAt,
-        dataAsOf: reading.usage.dataAsOf ?? null,
-      })
-    : computeSnapshot({
-        ...base,
-        meters: [],
-        samples: [],
-        providerQuotas: [],
-        notices: [],
-        status: reading.status,
-        fetchedAt: null,
-        dataAsOf: null,
-      });
-}
-
-export async function checkCommand(argv: string[], env: CliEnvironment): Promise<ExitCode> {
+export async function checkCommand(argv: string[], env: CommandEnvironment): Promise<ExitCode> {
   const { values } = parseArgs({
     args: argv,
     options: {
       config: { type: 'string' },
+      'data-dir': { type: 'string' },
       json: { type: 'boolean', default: false },
       account: { type: 'string', multiple: true },
+      'no-store': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -94,10 +47,30 @@ export async function checkCommand(argv: string[], env: CliEnvironment): Promise
       throw new UsageError(`no account "${id}" in ${paths.configFile}`);
   }
   const accounts = all.filter((a) => a.enabled && (wanted.length === 0 || wanted.includes(a.id)));
-  const controller = new AbortController();
-  const snapshots = await mapConcurrent(accounts, PARALLEL_ACCOUNTS, (account) =>
-    snapshotOf(env, config, account, controller.signal),
+  const store = openHistoryFor(env, paths, !values['no-store']);
+  const service = new UsageService(
+    {
+      clock: env.clock,
+      scheduler: systemScheduler, // never started: `check` polls once, now
+      http: env.http,
+      secrets: env.secrets,
+      store,
+      providers: env.providers,
+      log: env.log,
+      random: Math.random,
+      timeZone: localTimeZone(),
+      alerts: false, // the app notifies; a CLI run must not use up a notification
+      backfill: false,
+    },
+    { ...config, accounts, preferences: { ...config.preferences, demo: 'off' } },
   );
+  let snapshots: readonly AccountSnapshot[];
+  try {
+    snapshots = (await service.pollAllOnce()).accounts;
+  } finally {
+    await service.stop();
+    store.close();
+  }
   const report = buildCheckReport(snapshots, env.clock.now());
   if (values.json) env.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (snapshots.length === 0)

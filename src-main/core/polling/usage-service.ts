@@ -36,6 +36,8 @@ export interface UsageServiceDeps {
   readonly timeZone: string;
   /** Evaluate alerts (the app). The CLI only reads, so that it never eats a notification. */
   readonly alerts: boolean;
+  /** Fetch earlier periods after an account's first good poll (the app); default true. */
+  readonly backfill?: boolean;
 }
 
 /** Everything the tray and the window show. */
@@ -271,8 +273,9 @@ export class UsageService {
     );
     this.emit();
     if (this.started) this.schedule(runtime);
-    if (reading.ok && !this.deps.store.hasBackfilled(account.id))
+    if (reading.ok && this.deps.backfill !== false && !this.deps.store.hasBackfilled(account.id)) {
       void this.backfill(runtime, range.start);
+    }
   }
 
   /** History before the current period, fetched once, in the background, after a first good poll. */

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Logger } from '../../core/logger.ts';
+import { migrate } from './migrations.ts';
 import { openDatabase, type RecoveredDatabase } from './open-database.ts';
 import { SqliteHistoryStore } from './sqlite-history-store.ts';
 
@@ -14,4 +16,15 @@ export function openHistoryStore(
   if (recovered)
     options.log.warn('history database was unusable and has been moved aside', { ...recovered });
   return { store: new SqliteHistoryStore(db, options.log, options.now), recovered };
+}
+
+/** A history that lives only as long as the process: `cloudmeter check --no-store`. */
+export function openMemoryHistoryStore(options: {
+  log: Logger;
+  now: () => number;
+}): SqliteHistoryStore {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return new SqliteHistoryStore(db, options.log, options.now);
 }

@@ -61,7 +61,10 @@ describe('cloudmeter on the real OS keychain', () => {
       configFile = join(await tempDir(), 'config.json');
       await writeFile(configFile, JSON.stringify({ version: 1, accounts: [fake.account('echo')] }));
       await keyring.lock();
-      for (const args of [['secret', 'status'], ['check'], ['accounts', 'remove', 'echo']]) {
+      for (const args of [
+        ['secret', 'status'],
+        ['accounts', 'remove', 'echo'],
+      ]) {
         const run = await cli(args);
         expect(run.signal, args.join(' ')).toBeNull();
         expect(run.code, args.join(' ')).toBe(3);
@@ -69,6 +72,13 @@ describe('cloudmeter on the real OS keychain', () => {
           /^The OS keychain is locked \(keyring "login"\)\. Unlock it .*\n$/,
         );
       }
+      // `check` reports the locked keychain as that account's problem and goes on.
+      const check = await cli(['check']);
+      expect(check.signal).toBeNull();
+      expect(check.code).toBe(3);
+      expect(check.stdout).toMatch(
+        /error \(auth\): The OS keychain is locked \(keyring "login"\)\. Unlock it/,
+      );
     },
   );
 });
