@@ -1,4 +1,15 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+
+/**
+ * Messages for people: a field that is simply absent says so ("missing"), instead of zod's
+ * "expected object, received undefined". Set once, for every schema in every process.
+ */
+z.config({
+  customError: (issue) =>
+    issue.code === 'invalid_type' && issue.input === undefined
+      ? `missing (expected ${issue.expected})`
+      : undefined,
+});
 
 /** One problem found while validating input, with a readable location. */
 export interface SchemaIssue {

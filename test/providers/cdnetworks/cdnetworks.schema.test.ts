@@ -38,7 +38,7 @@ describe('CDNetworks answer schemas', () => {
       'usage[0].usage: expected bytes as a decimal string, such as "2135"',
     ]);
     expect(problems(DomainUsageSchema.safeParse({ data: { usage: [{ usage: '1' }] } }))).toEqual([
-      'data.usage[0].timestamp: Invalid input: expected string, received undefined',
+      'data.usage[0].timestamp: missing (expected string)',
     ]);
     expect(problems(DomainUsageSchema.safeParse([]))[0]).toMatch(/expected object, received array/);
   });
