@@ -2,10 +2,12 @@
 // `npm test`: timing on a shared machine is not a pass/fail signal.
 import { printResults, type BenchResult } from './bench-support.ts';
 import { runHistoryBench } from './history.bench.ts';
+import { runPollingBench } from './polling.bench.ts';
 
 const only = process.argv[2];
 const benches: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   history: runHistoryBench,
+  polling: runPollingBench,
 };
 
 for (const [name, run] of Object.entries(benches)) {

@@ -38,6 +38,17 @@ export function computeSnapshot(input: SnapshotInput): AccountSnapshot {
   const { lines, notices } = resolveLines(input.meters, account, input.providerQuotas, descriptor);
   const dataAsOf = input.dataAsOf ?? input.fetchedAt;
   const context = { dataAsOf, providerForecasts: input.providerForecasts ?? [] };
+  // Each line reads only its own meters' samples: group once instead of filtering per line.
+  const byMeter = new Map<string, Sample[]>();
+  for (const sample of input.samples) {
+    const own = byMeter.get(sample.meterId);
+    if (own) own.push(sample);
+    else byMeter.set(sample.meterId, [sample]);
+  }
+  const samplesOf = (members: readonly Meter[]) =>
+    members.length === 1
+      ? (byMeter.get(members[0]!.id) ?? [])
+      : members.flatMap((m) => byMeter.get(m.id) ?? []);
   return {
     accountId: account.id,
     provider: account.provider,
@@ -51,7 +62,7 @@ export function computeSnapshot(input: SnapshotInput): AccountSnapshot {
       const { thresholds } = alertRulesFor(line.meter.id, line.thresholds, account, input.alerts);
       return computeMeterUsage(
         { ...line, thresholds },
-        input.samples,
+        samplesOf(line.members),
         input.now,
         thresholds,
         context,

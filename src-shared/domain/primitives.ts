@@ -4,14 +4,25 @@ import { z } from 'zod';
 export const InstantSchema = z.number().int().nonnegative();
 export type Instant = z.infer<typeof InstantSchema>;
 
-/** Whether the runtime's Intl knows this IANA zone (works in Node and in the renderer). */
+const knownZones = new Map<string, boolean>();
+
+/**
+ * Whether the runtime's Intl knows this IANA zone (works in Node and in the renderer).
+ * Remembered: building a DateTimeFormat costs far more than the lookup, and every meter that
+ * is validated names its zone.
+ */
 export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(zone, known);
   }
+  return known;
 }
 
 export const TimeZoneSchema = z

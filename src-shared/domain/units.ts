@@ -86,8 +86,18 @@ export function formatBytes(bytes: number, system: UnitSystem = 'si', locale = '
   return `${value.toLocaleString(locale, { maximumFractionDigits: digits })} ${unit}`;
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(amount: number, currency: Currency, locale = 'en'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+  // Building a NumberFormat costs far more than formatting with one: keep them.
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format)
+    moneyFormats.set(
+      key,
+      (format = new Intl.NumberFormat(locale, { style: 'currency', currency })),
+    );
+  return format.format(amount);
 }
 
 /** Formats a value in a meter's unit for people: bytes by the unit system, money by currency. */

@@ -48,7 +48,7 @@ export interface UsageState {
 }
 
 /** Accounts of one provider polled at once (on top of each adapter's own request limit). */
-const ACCOUNTS_PER_PROVIDER = 2;
+const ACCOUNTS_PER_PROVIDER = 16;
 /** Snapshots are recomputed this often even without polls: periods roll over, data goes stale. */
 const REFRESH_TICK_MS = 5 * 60_000;
 

@@ -7,18 +7,30 @@ const HOUR_MS = 3_600_000;
 /** A day, or a 25-hour day at a DST change: the longest interval kept whole. */
 const LONGEST_WHOLE_INTERVAL_MS = 25 * HOUR_MS;
 
+/** Every day start of recently used periods: all lines of a snapshot share a few periods. */
+const periodDays = new Map<string, readonly Instant[]>();
+
+function allDayStarts(period: Period): readonly Instant[] {
+  const key = `${period.start}|${period.end}|${period.timeZone}`;
+  let days = periodDays.get(key);
+  if (!days) {
+    const starts: Instant[] = [];
+    for (let day = period.start; day < period.end; day = addDays(day, 1, period.timeZone)) {
+      starts.push(day);
+    }
+    if (periodDays.size >= 256) periodDays.clear();
+    periodDays.set(key, (days = starts));
+  }
+  return days;
+}
+
 /** Midnights of the period's days, up to the day containing `until`, in the period's zone. */
 export function dayStartsOf(period: Period, until: Instant): Instant[] {
-  const starts: Instant[] = [];
+  const days = allDayStarts(period);
   const last = Math.min(period.end, until);
-  for (
-    let day = period.start;
-    day < period.end && day <= last;
-    day = addDays(day, 1, period.timeZone)
-  ) {
-    starts.push(day);
-  }
-  return starts;
+  let count = 0;
+  while (count < days.length && days[count]! <= last) count++;
+  return days.slice(0, count);
 }
 
 /** Index of the last day start ≤ at (binary search); -1 when before the first. */

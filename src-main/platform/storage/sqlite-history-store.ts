@@ -158,16 +158,7 @@ export class SqliteHistoryStore implements HistoryStore {
       });
       if (usage) {
         const keys = new Map<string, number>();
-        for (const meter of usage.meters) {
-          const row = this.sql.upsertMeter!.get(
-            record.accountId,
-            meter.id,
-            record.provider,
-            JSON.stringify(meter),
-            record.finishedAt,
-          ) as { key: number };
-          keys.set(meter.id, row.key);
-        }
+        for (const meter of usage.meters) keys.set(meter.id, this.meterKey(record, meter));
         this.upsertSamples(keys, usage.samples);
         this.sql.upsertState!.run(
           record.accountId,
@@ -180,6 +171,27 @@ export class SqliteHistoryStore implements HistoryStore {
       }
       return Number(lastInsertRowid);
     })();
+  }
+
+  /** Meter definitions as last written, with their keys: an unchanged meter is not rewritten. */
+  private readonly writtenMeters = new Map<string, { definition: string; key: number }>();
+
+  private meterKey(record: PollRecord, meter: Meter): number {
+    const id = `${record.accountId}\u0000${meter.id}`;
+    const definition = JSON.stringify(meter);
+    const written = this.writtenMeters.get(id);
+    if (written?.definition === definition) return written.key;
+    const row = this.sql.upsertMeter!.get(
+      record.accountId,
+      meter.id,
+      record.provider,
+      definition,
+      record.finishedAt,
+    ) as {
+      key: number;
+    };
+    this.writtenMeters.set(id, { definition, key: row.key });
+    return row.key;
   }
 
   /**
@@ -209,7 +221,8 @@ export class SqliteHistoryStore implements HistoryStore {
     if (!statement) {
       statement = this.db.prepare(
         `INSERT INTO samples (meter_key, at, value, data_as_of, resolution) VALUES ${Array<string>(rows).fill('(?, ?, ?, ?, ?)').join(', ')}
-         ON CONFLICT (meter_key, at) DO UPDATE SET value = excluded.value, data_as_of = excluded.data_as_of, resolution = excluded.resolution, compacted = 0`,
+         ON CONFLICT (meter_key, at) DO UPDATE SET value = excluded.value, data_as_of = excluded.data_as_of, resolution = excluded.resolution, compacted = 0
+         WHERE samples.value IS NOT excluded.value OR samples.data_as_of IS NOT excluded.data_as_of OR samples.resolution IS NOT excluded.resolution`,
       );
       // Keep the full-size batch and a few remainders; remainder sizes vary from poll to poll.
       if (rows === BATCH_ROWS || this.batches.size < 16) this.batches.set(rows, statement);
@@ -217,9 +230,17 @@ export class SqliteHistoryStore implements HistoryStore {
     return statement;
   }
 
+  /** Parsed meter definitions by their stored text: meters rarely change, snapshots read them often. */
+  private readonly parsedMeters = new Map<string, Meter>();
+
   private parseMeter(row: MeterRow): Meter | null {
+    const cached = this.parsedMeters.get(row.definition);
+    if (cached) return cached;
     try {
-      return MeterSchema.parse(JSON.parse(row.definition));
+      const meter = MeterSchema.parse(JSON.parse(row.definition));
+      if (this.parsedMeters.size >= 10_000) this.parsedMeters.clear();
+      this.parsedMeters.set(row.definition, meter);
+      return meter;
     } catch (error) {
       this.log.warn('skipping a stored meter that no longer parses', {
         account: row.account_id,
@@ -344,6 +365,8 @@ export class SqliteHistoryStore implements HistoryStore {
   }
 
   deleteAccount(accountId: string): void {
+    for (const id of this.writtenMeters.keys())
+      if (id.startsWith(`${accountId}\u0000`)) this.writtenMeters.delete(id);
     this.db.transaction(() => {
       this.sql.deleteAccount!.run(accountId);
       this.sql.deleteState!.run(accountId);

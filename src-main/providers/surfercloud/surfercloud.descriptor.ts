@@ -78,7 +78,7 @@ export const surfercloudDescriptor = {
   minPollMinutes: 15,
   defaultPollMinutes: 60,
   historyMonths: 12,
-  maxConcurrency: 4,
+  maxConcurrency: 16,
   defaultBaseUrl: 'https://api.surfercloud.com',
   dashboardUrl: 'https://console.surfercloud.com/',
   docsUrl: 'https://www.surfercloud.com/docs/api/unet-api/get_throughput_daily_billing_info',
