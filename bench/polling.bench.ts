@@ -43,11 +43,9 @@ export async function runPollingBench(): Promise<BenchResult[]> {
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
-  const [line] = await createInterface({ input: child.stdout })
-    [Symbol.asyncIterator]()
-    .next()
-    .then((r) => [r.value as string]);
-  const { accounts, secrets } = JSON.parse(line!) as {
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const line = (await lines.next()).value as string;
+  const { accounts, secrets } = JSON.parse(line) as {
     accounts: unknown[];
     secrets: Record<string, Record<string, string>>;
   };
