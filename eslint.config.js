@@ -128,7 +128,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/platform/**/*.ts', 'src-main/cli/**/*.ts'],
+    // The app's services: the IPC handlers' implementations, on core and platform, no Electron.
+    files: ['src-main/platform/**/*.ts', 'src-main/cli/**/*.ts', 'src-main/app/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

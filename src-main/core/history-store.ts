@@ -99,6 +99,8 @@ export interface HistoryStore {
   recordPoll(record: PollRecord): number;
   meters(accountId: string): Meter[];
   samples(query: SampleQuery): Sample[];
+  /** The first and last sample instants of an account, or null without history. */
+  sampleSpan(accountId: string): { readonly first: Instant; readonly last: Instant } | null;
   accountState(accountId: string): StoredAccountState | null;
   /** The most recent regular polls of an account (not backfills), newest first. */
   polls(accountId: string, limit: number): PollRow[];

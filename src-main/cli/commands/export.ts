@@ -1,11 +1,10 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { Temporal } from 'temporal-polyfill';
 import { EXPORT_FORMATS, exportChunks, type ExportFormat } from '../../core/export.ts';
 import { UsageError, type CommandEnvironment, type ExitCode } from '../cli-env.ts';
 import { loadConfig, localTimeZone, openHistoryFor, pathsFor } from '../context.ts';
 import { EXIT } from '../cli-env.ts';
+import { writeChunks } from '../../platform/files/export-file.ts';
 
 export const EXPORT_HELP = `Usage: cloudmeter export [--format csv|json] [--account ID]... [--from WHEN] [--to WHEN]
                          [--output FILE] [--config FILE] [--data-dir DIR]
@@ -72,10 +71,7 @@ export async function exportCommand(argv: string[], env: CommandEnvironment): Pr
       for (const chunk of chunks) env.stdout(chunk);
       return EXIT.ok;
     }
-    const file = createWriteStream(values.output, { mode: 0o600 });
-    for (const chunk of chunks) if (!file.write(chunk)) await once(file, 'drain');
-    file.end();
-    await once(file, 'finish');
+    await writeChunks(values.output, chunks);
     env.stderr(`wrote ${values.output}\n`);
     return EXIT.ok;
   } finally {

@@ -122,6 +122,9 @@ export class SqliteHistoryStore implements HistoryStore {
       lastSuccess: db.prepare(
         `SELECT * FROM polls WHERE account_id = ? AND kind = 'poll' AND outcome = 'ok' ORDER BY finished_at DESC, id DESC LIMIT 1`,
       ),
+      span: db.prepare(
+        `SELECT min(s.at) AS first, max(s.at) AS last FROM samples s JOIN meters m ON m.key = s.meter_key WHERE m.account_id = ?`,
+      ),
       backfilled: db.prepare(
         `SELECT 1 FROM polls WHERE account_id = ? AND kind = 'backfill' AND outcome = 'ok' LIMIT 1`,
       ),
@@ -276,6 +279,11 @@ export class SqliteHistoryStore implements HistoryStore {
       samples.push(sample);
     }
     return samples;
+  }
+
+  sampleSpan(accountId: string): { first: number; last: number } | null {
+    const row = this.sql.span!.get(accountId) as { first: number | null; last: number | null };
+    return row.first === null || row.last === null ? null : { first: row.first, last: row.last };
   }
 
   accountState(accountId: string): StoredAccountState | null {
