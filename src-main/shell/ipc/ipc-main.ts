@@ -1,17 +1,15 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type {
-  ArgsOf,
   EventTable,
   ParsedArgsOf,
   PayloadOf,
   RequestTable,
   ResultOf,
 } from '../../../src-shared/ipc/define.ts';
-import { IpcRequestError, fail, ok, type IpcResult } from '../../../src-shared/ipc/result.ts';
-import { formatIssue, issuesOf } from '../../../src-shared/schema.ts';
+import { fail, type IpcResult } from '../../../src-shared/ipc/result.ts';
+import { validatedCall } from '../../app/validated-call.ts';
 import { toDisposable, type Disposable } from '../../core/lifecycle.ts';
 import type { Logger } from '../../core/logger.ts';
-import { isProviderError } from '../../core/provider-error.ts';
 import { isTrustedUrl } from '../security.ts';
 
 export interface IpcGuard {
@@ -32,14 +30,10 @@ export function isTrustedSender(
   return frame !== null && frame.parent === null && isTrustedUrl(frame.url, origins);
 }
 
-function describe(raw: unknown[]): string {
-  return `${raw.length} argument(s)`;
-}
-
 /**
- * Registers the handler of one contract channel: checks the sender, validates the arguments
- * against the contract, runs the handler, validates the reply (which also strips any field the
- * contract does not name) and wraps it in an IpcResult. The only `ipcMain.handle` in the app.
+ * Registers the handler of one contract channel: checks the sender, then validates the
+ * arguments and the reply against the contract (see validatedCall). The only
+ * `ipcMain.handle` in the app.
  */
 export function handle<T extends RequestTable, C extends keyof T & string>(
   table: T,
@@ -56,34 +50,13 @@ export function handle<T extends RequestTable, C extends keyof T & string>(
       });
       return fail('untrusted-sender', `${channel}: not allowed from this page`);
     }
-    const args = spec.args.safeParse(raw);
-    if (!args.success) {
-      guard.log.warn('refused malformed IPC request', { channel, args: describe(raw) });
-      return fail(
-        'bad-request',
-        `${channel}: ${issuesOf(args.error).slice(0, 3).map(formatIssue).join('; ')}`,
-      );
-    }
-    try {
-      const value = await impl(...(args.data as ParsedArgsOf<T, C>));
-      const reply = spec.result.safeParse(value);
-      if (!reply.success) {
-        guard.log.error('IPC reply does not match the contract', {
-          channel,
-          problem: issuesOf(reply.error).map(formatIssue).join('; '),
-        });
-        return fail('failed', `${channel}: internal error`);
-      }
-      return ok(reply.data as ResultOf<T, C>);
-    } catch (error) {
-      if (error instanceof IpcRequestError) return fail(error.code, error.message);
-      if (isProviderError(error)) return fail(error.kind, error.message);
-      guard.log.error('IPC handler failed', {
-        channel,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return fail('failed', `${channel}: ${error instanceof Error ? error.message : 'failed'}`);
-    }
+    return (await validatedCall(
+      spec,
+      channel,
+      raw,
+      impl,
+      guard.log,
+    )) as IpcResult<ResultOf<T, C>>;
   });
   return toDisposable(() => ipcMain.removeHandler(channel));
 }
@@ -98,5 +71,3 @@ export function emit<T extends EventTable, E extends keyof T & string>(
   if (contents.isDestroyed()) return;
   contents.send(event, table[event]!.parse(payload));
 }
-
-export type { ArgsOf };
