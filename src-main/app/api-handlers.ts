@@ -25,6 +25,7 @@ import type { ProviderAdapter } from '../providers/provider.ts';
 import type { ConfigStore } from './config-store.ts';
 
 export interface AppServices {
+  /** Every change is passed on to `usage` by whoever wires the services (createApp). */
   readonly config: ConfigStore;
   readonly usage: UsageService;
   readonly store: HistoryStore;
@@ -115,8 +116,12 @@ export function createApiHandlers(app: AppServices): ApiHandlers {
     app.config.update((config) => ({ ...config, accounts: accounts(config.accounts) }));
 
   return asynchronous({
-    'app:info': () => ({ ...app.appInfo, locales: [...app.appInfo.locales] }),
-    'usage:get': () => app.usage.state() as ResultOf<Requests, 'usage:get'>,
+    'app:info': () => ({
+      ...app.appInfo,
+      locales: [...app.appInfo.locales],
+      configProblems: [...app.config.problems],
+    }),
+    'usage:get': () => app.usage.state(),
     'usage:refresh': async (accountId) => {
       await app.usage.refresh(accountId);
       return null;
@@ -210,7 +215,6 @@ export function createApiHandlers(app: AppServices): ApiHandlers {
         if (result.check.state === 'failed') return { config: app.config.current, test };
       }
       const config = await saveAccounts(next);
-      app.usage.updateConfig(config);
       void app.usage.refresh(account.id).catch(() => undefined);
       return { config, test };
     },
@@ -220,7 +224,6 @@ export function createApiHandlers(app: AppServices): ApiHandlers {
       }
       await app.credentials.deleteAll(accountId);
       const config = await saveAccounts((accounts) => accounts.filter((a) => a.id !== accountId));
-      app.usage.updateConfig(config);
       app.store.deleteAccount(accountId);
       return config;
     },
@@ -248,7 +251,6 @@ export function createApiHandlers(app: AppServices): ApiHandlers {
         alerts: { ...current.alerts, ...patch.alerts },
         preferences: { ...current.preferences, ...patch.preferences },
       }));
-      app.usage.updateConfig(config);
       return config;
     },
     'alerts:snooze': (accountId, until) => {

@@ -1,4 +1,5 @@
-import type { Config } from '../../src-shared/domain/config.ts';
+import { emptyConfig, type Config } from '../../src-shared/domain/config.ts';
+import { IpcRequestError } from '../../src-shared/ipc/result.ts';
 import { validateConfig } from '../core/config-validation.ts';
 import { Emitter } from '../core/lifecycle.ts';
 import { ConfigFileError, readConfigFile, writeConfigFile } from '../platform/config-file.ts';
@@ -16,16 +17,42 @@ export class ConfigStore {
   private readonly changed = new Emitter<Config>();
   private queue: Promise<unknown> = Promise.resolve();
   readonly onDidChange = this.changed.event;
+  /** Problems of a file that could not be used; while any, the file is never written. */
+  readonly problems: readonly string[];
 
-  private constructor(file: string, providers: ProviderRegistry, config: Config) {
+  private constructor(
+    file: string,
+    providers: ProviderRegistry,
+    config: Config,
+    problems: readonly string[],
+  ) {
     this.file = file;
     this.providers = providers;
     this.config = config;
+    this.problems = problems;
   }
 
-  /** Loads the file (a missing one is an empty config). A broken file throws ConfigFileError. */
+  /**
+   * Loads the file (a missing one is an empty config). A file with problems does not stop the
+   * app: it runs on an empty config, reports the problems, and leaves the file as it is.
+   */
   static async open(file: string, providers: ProviderRegistry): Promise<ConfigStore> {
-    return new ConfigStore(file, providers, await readConfigFile(file, providers.descriptorFor));
+    try {
+      return new ConfigStore(
+        file,
+        providers,
+        await readConfigFile(file, providers.descriptorFor),
+        [],
+      );
+    } catch (error) {
+      if (!(error instanceof ConfigFileError)) throw error;
+      return new ConfigStore(
+        file,
+        providers,
+        { ...emptyConfig(), preferences: { ...emptyConfig().preferences, demo: 'off' } },
+        error.problems,
+      );
+    }
   }
 
   get current(): Config {
@@ -39,6 +66,12 @@ export class ConfigStore {
   /** Applies `change` to the current config, one change at a time, and writes the result. */
   update(change: (config: Config) => unknown): Promise<Config> {
     const run = this.queue.then(async () => {
+      if (this.problems.length > 0) {
+        throw new IpcRequestError(
+          'conflict',
+          `fix the config file first (${this.file}): ${this.problems.join('; ')}`,
+        );
+      }
       const result = validateConfig(change(this.config), this.providers.descriptorFor);
       if (!result.ok) throw new ConfigFileError(this.file, result.problems);
       await writeConfigFile(this.file, result.config, this.providers.descriptorFor);

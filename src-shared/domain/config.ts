@@ -29,6 +29,8 @@ export const PreferencesSchema = z.strictObject({
   startAtLogin: z.boolean().default(false),
   /** `auto`: show the demo account while no real account is configured. */
   demo: z.enum(['auto', 'off']).default('auto'),
+  /** Hourly detail is kept this many days; older history is kept as one point per day. */
+  hourlyHistoryDays: z.number().int().min(1).max(3650).default(90),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 

@@ -23,6 +23,11 @@ export const AppInfoSchema = z.object({
   platform: z.string(),
   /** The OS's preferred languages, for the `system` language setting. */
   locales: z.array(z.string()),
+  /**
+   * Problems found in the config file at start, one line each. While there are any, the app
+   * runs without the file's accounts and refuses to write it, so nothing the user wrote is lost.
+   */
+  configProblems: z.array(z.string()),
 });
 
 /**

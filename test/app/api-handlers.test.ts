@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import type { Account } from '../../src-shared/domain/account.ts';
 import { REQUEST_CHANNELS } from '../../src-shared/ipc/channels.ts';
 import { requests } from '../../src-shared/ipc/contract.ts';
 import { IpcRequestError } from '../../src-shared/ipc/result.ts';
@@ -42,7 +43,7 @@ describe('account handlers', () => {
   it('adds an account only when its credentials work, and never returns a secret', async () => {
     const h = await harness({ fakes: ['idcf'] });
     const fake = h.fakes.get('idcf')!;
-    const account = {
+    const account: Account = {
       id: 'idcf-main',
       provider: 'idcf',
       label: 'IDCF',
@@ -50,7 +51,7 @@ describe('account handlers', () => {
       baseUrl: fake.server.baseUrl,
       enabled: true,
       quotas: [],
-    } as const;
+    };
     const refused = await h.handlers['accounts:save']({
       account,
       secrets: { apiKey: 'A'.repeat(86), secretKey: 'B'.repeat(86) },

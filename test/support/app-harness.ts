@@ -73,6 +73,8 @@ export async function startAppHarness(options: AppHarnessOptions = {}) {
     },
     configStore.current,
   );
+  // As in the app (createApp): the polling service follows every config change.
+  configStore.onDidChange((next) => usage.updateConfig(next));
   const opened: string[] = [];
   const exports = { nextPath: undefined as string | null | undefined };
   const services: AppServices = {

@@ -2,6 +2,7 @@ import type { Account } from '../../../src-shared/domain/account.ts';
 import type { Config } from '../../../src-shared/domain/config.ts';
 import type { Instant } from '../../../src-shared/domain/primitives.ts';
 import type { AccountSnapshot, AccountStatus } from '../../../src-shared/domain/usage.ts';
+import type { UsageState } from '../../../src-shared/ipc/contract.ts';
 import type { ProviderRegistry } from '../../providers/index.ts';
 import type { ProviderAdapter } from '../../providers/provider.ts';
 import { currentFetchRange, effectiveAccounts, pollIntervalMinutes } from '../accounts.ts';
@@ -40,13 +41,6 @@ export interface UsageServiceDeps {
   readonly backfill?: boolean;
 }
 
-/** Everything the tray and the window show. */
-export interface UsageState {
-  readonly accounts: readonly AccountSnapshot[];
-  readonly generatedAt: Instant;
-  readonly notificationsPausedUntil: Instant | null;
-}
-
 /** Accounts of one provider polled at once (on top of each adapter's own request limit). */
 const ACCOUNTS_PER_PROVIDER = 16;
 /** Snapshots are recomputed this often even without polls: periods roll over, data goes stale. */
@@ -71,6 +65,8 @@ interface Runtime extends RuntimeBasis {
  * history store in one transaction, computes snapshots from the store, runs the alert rules and
  * tells its listeners. A manual refresh joins a poll already in flight.
  */
+export type { UsageState };
+
 export class UsageService {
   private readonly deps: UsageServiceDeps;
   private config: Config;

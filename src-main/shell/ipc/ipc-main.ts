@@ -50,13 +50,7 @@ export function handle<T extends RequestTable, C extends keyof T & string>(
       });
       return fail('untrusted-sender', `${channel}: not allowed from this page`);
     }
-    return (await validatedCall(
-      spec,
-      channel,
-      raw,
-      impl,
-      guard.log,
-    )) as IpcResult<ResultOf<T, C>>;
+    return (await validatedCall(spec, channel, raw, impl, guard.log)) as IpcResult<ResultOf<T, C>>;
   });
   return toDisposable(() => ipcMain.removeHandler(channel));
 }

@@ -1,0 +1,133 @@
+import { Menu, Tray, nativeImage, nativeTheme, type MenuItemConstructorOptions } from 'electron';
+import type { Instant } from '../../src-shared/domain/primitives.ts';
+import type { UnitSystem } from '../../src-shared/domain/units.ts';
+import type { UsageState } from '../../src-shared/ipc/contract.ts';
+import { DisposableStore, toDisposable, type Disposable } from '../core/lifecycle.ts';
+import { trayMenuModel, type MenuAction, type MenuEntry } from '../core/tray/menu-model.ts';
+import { trayView } from '../core/tray/tray-view.ts';
+import type { TrayIconCache } from '../platform/icons/tray-icon-cache.ts';
+
+export interface TrayDeps {
+  readonly platform: NodeJS.Platform;
+  readonly cache: TrayIconCache;
+  readonly now: () => Instant;
+  readonly timeZone: string;
+  /** For clock times in the menu. */
+  readonly locale: string;
+  readonly state: () => UsageState;
+  readonly settings: () => { readonly units: UnitSystem; readonly startAtLogin: boolean };
+  readonly onAction: (action: MenuAction) => void;
+}
+
+/** Windows cuts tray tooltips at 127 characters. */
+const WINDOWS_TOOLTIP_LIMIT = 127;
+/** "data as of 5 min ago" in the tooltip must not go stale itself. */
+const TEXT_REFRESH_MS = 60_000;
+
+export function toMenuTemplate(
+  entries: readonly MenuEntry[],
+  onAction: (action: MenuAction) => void,
+): MenuItemConstructorOptions[] {
+  return entries.map((entry): MenuItemConstructorOptions => {
+    switch (entry.type) {
+      case 'separator':
+        return { type: 'separator' };
+      case 'label':
+        return { label: entry.label, enabled: false };
+      case 'submenu':
+        return { label: entry.label, submenu: toMenuTemplate(entry.items, onAction) };
+      case 'item':
+        return {
+          label: entry.label,
+          enabled: entry.enabled,
+          ...(entry.checked === undefined
+            ? {}
+            : { type: 'checkbox' as const, checked: entry.checked }),
+          click: () => onAction(entry.action),
+        };
+    }
+  });
+}
+
+/**
+ * The tray icon: the gauge of the account closest to its quota, the percent as the macOS title,
+ * the top accounts in the tooltip, and the menu; redrawn when the state, the settings or the
+ * system theme change. Icons come from a cache, so an unchanged gauge is never re-rendered.
+ */
+export class TrayController implements Disposable {
+  private readonly deps: TrayDeps;
+  private readonly tray: Tray;
+  private readonly disposables = new DisposableStore();
+  private lastIconKey: string | null = null;
+  /** Shown first in the tooltip: the latest alert, when notifications cannot be shown. */
+  private banner: string | null = null;
+
+  constructor(deps: TrayDeps) {
+    this.deps = deps;
+    this.tray = new Tray(nativeImage.createEmpty());
+    // Left click opens the window where the platform reports it (Windows, some Linux panels).
+    this.tray.on('click', () => deps.onAction({ kind: 'open-window' }));
+    const onTheme = () => this.render();
+    nativeTheme.on('updated', onTheme);
+    this.disposables.add(toDisposable(() => nativeTheme.off('updated', onTheme)));
+    const timer = setInterval(() => this.render(), TEXT_REFRESH_MS);
+    this.disposables.add(toDisposable(() => clearInterval(timer)));
+    this.render();
+  }
+
+  setBanner(text: string | null): void {
+    this.banner = text;
+    this.render();
+  }
+
+  render(): void {
+    const { platform } = this.deps;
+    const state = this.deps.state();
+    const settings = this.deps.settings();
+    const now = this.deps.now();
+    const view = trayView(state.accounts, now, {
+      units: settings.units,
+      locale: this.deps.locale,
+      ...(platform === 'win32' ? { maxChars: WINDOWS_TOOLTIP_LIMIT } : {}),
+    });
+    // Windows' taskbar follows the system theme even when the app sets its own.
+    const darkPanel =
+      platform === 'win32'
+        ? nativeTheme.shouldUseDarkColorsForSystemIntegratedUI
+        : nativeTheme.shouldUseDarkColors;
+    const icon = this.deps.cache.image(view.icon, {
+      platform: platform === 'darwin' || platform === 'win32' ? platform : 'linux',
+      darkPanel,
+    });
+    if (icon.key !== this.lastIconKey) {
+      const image = nativeImage.createEmpty();
+      for (const r of icon.representations)
+        image.addRepresentation({ scaleFactor: r.scaleFactor, buffer: r.png });
+      image.setTemplateImage(icon.template);
+      this.tray.setImage(image);
+      this.lastIconKey = icon.key;
+    }
+    if (platform === 'darwin') this.tray.setTitle(view.title, { fontType: 'monospacedDigit' });
+    const tooltip = this.banner ? `${this.banner}\n${view.tooltip}` : view.tooltip;
+    this.tray.setToolTip(platform === 'win32' ? tooltip.slice(0, WINDOWS_TOOLTIP_LIMIT) : tooltip);
+    const entries = trayMenuModel({
+      snapshots: state.accounts,
+      now,
+      notificationsPausedUntil: state.notificationsPausedUntil,
+      startAtLogin: settings.startAtLogin,
+      timeZone: this.deps.timeZone,
+      locale: this.deps.locale,
+    });
+    const banner: MenuEntry[] = this.banner
+      ? [{ type: 'label', label: this.banner }, { type: 'separator' }]
+      : [];
+    this.tray.setContextMenu(
+      Menu.buildFromTemplate(toMenuTemplate([...banner, ...entries], this.deps.onAction)),
+    );
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+    this.tray.destroy();
+  }
+}
