@@ -16,11 +16,12 @@ export interface UsageInterval {
  * up to t, so a month's final total read at the next month's first instant stays in its month.
  */
 export function toIntervals(meter: Meter, samples: readonly Sample[]): UsageInterval[] {
-  const own = samples.filter((s) => s.meterId === meter.id).sort((a, b) => a.at - b.at);
+  const own = ownSamplesInOrder(meter.id, samples);
   if (meter.series === 'delta') {
+    // Old hourly history compacted to days carries its own resolution.
     return own.map((s) => ({
       start: s.at,
-      end: intervalEnd(s.at, meter.resolution, meter.timeZone),
+      end: intervalEnd(s.at, s.resolution ?? meter.resolution, meter.timeZone),
       value: s.value,
     }));
   }
@@ -40,4 +41,18 @@ export function toIntervals(meter: Meter, samples: readonly Sample[]): UsageInte
     previous = { at: sample.at, value: sample.value };
   }
   return intervals;
+}
+
+/**
+ * The meter's samples, oldest first. Snapshots hand each line only its own samples, already
+ * in order (the store reads them so): then this copies nothing and sorts nothing.
+ */
+function ownSamplesInOrder(meterId: string, samples: readonly Sample[]): readonly Sample[] {
+  let ordered = true;
+  for (let i = 0; i < samples.length; i++) {
+    if (samples[i]!.meterId !== meterId)
+      return samples.filter((s) => s.meterId === meterId).sort((a, b) => a.at - b.at);
+    if (i > 0 && samples[i]!.at < samples[i - 1]!.at) ordered = false;
+  }
+  return ordered ? samples : [...samples].sort((a, b) => a.at - b.at);
 }
