@@ -37,14 +37,6 @@ interface MeterRow {
   definition: string;
 }
 
-interface SampleRow {
-  meter_id: string;
-  at: number;
-  value: number;
-  data_as_of: number | null;
-  resolution: Sample['resolution'] | null;
-}
-
 interface PollDbRow {
   id: number;
   kind: 'poll' | 'backfill';
@@ -260,22 +252,22 @@ export class SqliteHistoryStore implements HistoryStore {
   }
 
   samples(query: SampleQuery): Sample[] {
-    const rows =
+    // Rows as arrays (better-sqlite3's raw mode): no intermediate row objects for what can be
+    // tens of thousands of samples per snapshot.
+    const rows = (
       query.meterIds?.length === 1
-        ? (this.sql.samplesOfMeter!.all(
-            query.accountId,
-            query.meterIds[0],
-            query.from,
-            query.to,
-          ) as SampleRow[])
-        : (this.sql.samples!.all(query.accountId, query.from, query.to) as SampleRow[]);
+        ? this.sql
+            .samplesOfMeter!.raw(true)
+            .all(query.accountId, query.meterIds[0], query.from, query.to)
+        : this.sql.samples!.raw(true).all(query.accountId, query.from, query.to)
+    ) as [string, number, number, number | null, Sample['resolution'] | null][];
     const wanted = query.meterIds && query.meterIds.length > 1 ? new Set(query.meterIds) : null;
     const samples: Sample[] = [];
-    for (const r of rows) {
-      if (wanted && !wanted.has(r.meter_id)) continue;
-      const sample: Sample = { meterId: r.meter_id, at: r.at, value: r.value };
-      if (r.data_as_of !== null) sample.dataAsOf = r.data_as_of;
-      if (r.resolution !== null) sample.resolution = r.resolution;
+    for (const [meterId, at, value, dataAsOf, resolution] of rows) {
+      if (wanted && !wanted.has(meterId)) continue;
+      const sample: Sample = { meterId, at, value };
+      if (dataAsOf !== null) sample.dataAsOf = dataAsOf;
+      if (resolution !== null) sample.resolution = resolution;
       samples.push(sample);
     }
     return samples;
