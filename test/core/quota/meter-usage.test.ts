@@ -4,29 +4,11 @@ import { toIntervals } from '../../../src-main/core/quota/intervals.ts';
 import { resolveLines } from '../../../src-main/core/quota/lines.ts';
 import { computeMeterUsage } from '../../../src-main/core/quota/meter-usage.ts';
 import { periodAt } from '../../../src-main/core/quota/period.ts';
-import type { Meter, Sample } from '../../../src-shared/domain/meter.ts';
+import type { Sample } from '../../../src-shared/domain/meter.ts';
 import { QuotaSchema, type QuotaInput } from '../../../src-shared/domain/quota.ts';
+import { DAY, GB, HOUR, TOKYO, at, meter } from '../fixtures.ts';
 
-const TOKYO = 'Asia/Tokyo';
-const at = (iso: string) => Date.parse(iso);
-const GB = 1e9;
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const thresholds = { warningPercent: 80, criticalPercent: 95 };
-
-function meter(id: string, extra: Partial<Meter> = {}): Meter {
-  return {
-    id,
-    label: id,
-    kind: 'transfer-total',
-    unit: 'bytes',
-    scope: { level: 'region', id: id.split(':')[1] ?? '' },
-    series: 'delta',
-    resolution: 'day',
-    timeZone: TOKYO,
-    ...extra,
-  };
-}
 
 const descriptor = {
   defaultQuotas: [] as ReturnType<typeof QuotaSchema.parse>[],
