@@ -19,7 +19,7 @@ async function idcfSetup(clock: FakeClock) {
 describe('polling service', () => {
   it('shows a pending account before the first poll, polls soon after start, then every interval', async () => {
     const clock = new FakeClock(NOW);
-    const { fake, account, secrets } = await idcfSetup(clock);
+    const { account, secrets } = await idcfSetup(clock);
     const h = await serviceHarness({
       clock,
       secrets,
@@ -97,7 +97,7 @@ describe('polling service', () => {
 
   it('shows stored history at once after a restart, stale when it is old', async () => {
     const clock = new FakeClock(NOW);
-    const { fake, account, secrets } = await idcfSetup(clock);
+    const { account, secrets } = await idcfSetup(clock);
     const first = await serviceHarness({
       clock,
       secrets,
