@@ -8,6 +8,7 @@ const only = process.argv[2];
 const benches: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   history: runHistoryBench,
   polling: runPollingBench,
+  asar: async () => (await import('./asar.bench.ts')).runAsarBench(),
 };
 
 for (const [name, run] of Object.entries(benches)) {

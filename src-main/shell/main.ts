@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, dialog, nativeTheme, powerMonitor, session } from 'electron';
 import { createApiHandlers } from '../app/api-handlers.ts';
 import { createApp, type AppRuntime } from '../app/create-app.ts';
+import { APP_ID } from '../app/identity.ts';
 import { DisposableStore, toDisposable } from '../core/lifecycle.ts';
 import type { MenuAction } from '../core/tray/menu-model.ts';
 import { TrayIconCache } from '../platform/icons/tray-icon-cache.ts';
@@ -19,9 +20,6 @@ import { UsageWindow } from './usage-window.ts';
 // The composition root: builds the services (src-main/app/) and puts the Electron parts on
 // top. Everything with logic lives elsewhere and is tested under plain Node.
 
-/** Windows files notifications under this id; the installer's Start-menu shortcut carries it. */
-const APP_USER_MODEL_ID = 'app.cloudmeter.desktop';
-
 registerAppScheme();
 
 const disposables = new DisposableStore();
@@ -31,7 +29,8 @@ let quitting = false;
 async function start(): Promise<void> {
   const platform = process.platform;
   if (platform === 'darwin') app.dock?.hide();
-  if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  // Windows files notifications under this id; the installer's Start-menu shortcut carries it.
+  if (platform === 'win32') app.setAppUserModelId(APP_ID);
 
   const devServer = process.env.ELECTRON_RENDERER_URL;
   const origins = trustedOrigins(devServer);
@@ -115,6 +114,10 @@ async function start(): Promise<void> {
     log,
   });
   disposables.add(services.usage.onDidChange(() => tray.render()));
+  if (process.env.CLOUDMETER_E2E === '1') {
+    // Read by the end-to-end smoke test (test/smoke/): Electron cannot read a tray back.
+    (globalThis as { cloudmeterE2E?: unknown }).cloudmeterE2E = { trayTooltip: () => tray.tooltip };
+  }
   disposables.add(services.usage.onAlerts((events) => notifications.show(events)));
 
   const loginItem = { platform, env: process.env, homedir: homedir(), execPath: process.execPath };

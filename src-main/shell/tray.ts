@@ -59,6 +59,7 @@ export class TrayController implements Disposable {
   private readonly tray: Tray;
   private readonly disposables = new DisposableStore();
   private lastIconKey: string | null = null;
+  private lastTooltip = '';
   /** Shown first in the tooltip: the latest alert, when notifications cannot be shown. */
   private banner: string | null = null;
 
@@ -73,6 +74,11 @@ export class TrayController implements Disposable {
     const timer = setInterval(() => this.render(), TEXT_REFRESH_MS);
     this.disposables.add(toDisposable(() => clearInterval(timer)));
     this.render();
+  }
+
+  /** The tooltip last set (Electron cannot read it back from the tray). */
+  get tooltip(): string {
+    return this.lastTooltip;
   }
 
   setBanner(text: string | null): void {
@@ -109,7 +115,8 @@ export class TrayController implements Disposable {
     }
     if (platform === 'darwin') this.tray.setTitle(view.title, { fontType: 'monospacedDigit' });
     const tooltip = this.banner ? `${this.banner}\n${view.tooltip}` : view.tooltip;
-    this.tray.setToolTip(platform === 'win32' ? tooltip.slice(0, WINDOWS_TOOLTIP_LIMIT) : tooltip);
+    this.lastTooltip = platform === 'win32' ? tooltip.slice(0, WINDOWS_TOOLTIP_LIMIT) : tooltip;
+    this.tray.setToolTip(this.lastTooltip);
     const entries = trayMenuModel({
       snapshots: state.accounts,
       now,
