@@ -1,13 +1,9 @@
 import type { Account } from '../../src-shared/domain/account.ts';
 import type { Instant } from '../../src-shared/domain/primitives.ts';
-import {
-  ProviderUsageSchema,
-  type AccountStatus,
-  type ProviderUsage,
-} from '../../src-shared/domain/usage.ts';
-import { issuesOf, formatIssue } from '../../src-shared/schema.ts';
+import { type AccountStatus, type ProviderUsage } from '../../src-shared/domain/usage.ts';
 import type { FetchContext, ProviderAdapter, TimeRange } from '../providers/provider.ts';
 import type { Clock } from './clock.ts';
+import { checkProviderUsage } from './usage-check.ts';
 import type { HttpClient } from './http.ts';
 import type { Logger } from './logger.ts';
 import { ProviderError, isProviderError } from './provider-error.ts';
@@ -114,15 +110,14 @@ export async function readAccount(
       fetchContext(deps, adapter, account, credentials, signal),
       range,
     );
-    const parsed = ProviderUsageSchema.safeParse(raw);
-    if (!parsed.success) {
-      const detail = issuesOf(parsed.error).slice(0, 3).map(formatIssue).join('; ');
+    const checked = checkProviderUsage(raw);
+    if (!checked.ok) {
       throw new ProviderError(
         'bad-response',
-        `${adapter.descriptor.displayName} adapter returned invalid usage: ${detail}`,
+        `${adapter.descriptor.displayName} adapter returned invalid usage: ${checked.problems.join('; ')}`,
       );
     }
-    return { ok: true, usage: parsed.data, fetchedAt: deps.clock.now() };
+    return { ok: true, usage: checked.usage, fetchedAt: deps.clock.now() };
   } catch (error) {
     if (signal.aborted) throw error;
     const failure = asProviderError(error, account);
