@@ -63,6 +63,13 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
       ALTER TABLE polls ADD COLUMN retry_after_ms INTEGER;
     `);
   },
+  // 3: the latest polls of an account by kind, without sorting them all (it runs every poll).
+  (db) => {
+    db.exec(`
+      DROP INDEX polls_by_account;
+      CREATE INDEX polls_latest ON polls (account_id, kind, finished_at DESC, id DESC);
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -131,6 +131,10 @@ export class SqliteHistoryStore implements HistoryStore {
       deleteState: db.prepare('DELETE FROM account_state WHERE account_id = ?'),
       deletePolls: db.prepare('DELETE FROM polls WHERE account_id = ?'),
       countSamples: db.prepare('SELECT count(*) AS n FROM samples'),
+      prunePolls: db.prepare(
+        `DELETE FROM polls WHERE finished_at < ? AND id NOT IN (
+           SELECT max(id) FROM polls WHERE outcome = 'ok' GROUP BY account_id, kind)`,
+      ),
     };
   }
 
@@ -361,6 +365,8 @@ export class SqliteHistoryStore implements HistoryStore {
       const meter = this.parseMeter(row);
       if (meter) this.db.transaction(() => compactMeter(this.db, row.key, meter, now, policy))();
     }
+    // Poll records are kept as long as hourly detail; an account's last success always stays.
+    this.sql.prunePolls!.run(now - policy.hourlyDays * 86_400_000);
     return { rowsBefore, rowsAfter: count() };
   }
 

@@ -51,6 +51,27 @@ describe('history schema migrations', () => {
         store.close();
       },
     },
+    2: {
+      write: (db) => {
+        const insert = db.prepare(
+          `INSERT INTO polls (kind, account_id, provider, started_at, finished_at, outcome, error_kind, retry_after_ms) VALUES (?, 'v2', 'demo', ?, ?, ?, ?, ?)`,
+        );
+        insert.run('poll', 1, 10, 'ok', null, null);
+        insert.run('backfill', 2, 20, 'ok', null, null);
+        insert.run('poll', 3, 30, 'error', 'rate-limited', 60_000);
+      },
+      check: (dir) => {
+        const { store } = openHistoryStore(dir, { log: silentLogger, now: () => T0 });
+        // The newest regular poll first, found through the version-3 index.
+        expect(store.polls('v2', 5).map((p) => [p.finishedAt, p.outcome, p.retryAfterMs])).toEqual([
+          [30, 'error', 60_000],
+          [10, 'ok', null],
+        ]);
+        expect(store.lastSuccess('v2')?.finishedAt).toBe(10);
+        expect(store.hasBackfilled('v2')).toBe(true);
+        store.close();
+      },
+    },
   };
 
   it('has sample data for every older version that can hold data', () => {

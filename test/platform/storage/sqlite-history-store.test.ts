@@ -214,3 +214,26 @@ describe('SQLite history store', () => {
     reopened.close();
   });
 });
+
+describe('poll records', () => {
+  it('are pruned with the hourly detail, keeping each account’s last success', async () => {
+    const { store } = await openStore();
+    const day = 86_400_000;
+    const usage = usageOf([transferMeter()], []);
+    store.recordPoll(okPoll('a', T0 - 100 * day, usage)); // a's only success: it stays
+    store.recordPoll({
+      accountId: 'a',
+      provider: 'demo',
+      startedAt: T0 - 99 * day,
+      finishedAt: T0 - 99 * day,
+      outcome: 'error',
+      error: { kind: 'timeout', message: 'slow' },
+    });
+    store.recordPoll(okPoll('b', T0 - 100 * day, usage));
+    store.recordPoll(okPoll('b', T0 - day, usage));
+    store.compact(T0, { hourlyDays: 90 });
+    expect(store.polls('a', 10).map((p) => p.finishedAt)).toEqual([T0 - 100 * day]); // old error gone, last success kept
+    expect(store.polls('b', 10).map((p) => p.finishedAt)).toEqual([T0 - day]);
+    store.close();
+  });
+});
