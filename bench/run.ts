@@ -9,6 +9,7 @@ const benches: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   history: runHistoryBench,
   polling: runPollingBench,
   asar: async () => (await import('./asar.bench.ts')).runAsarBench(),
+  renderer: async () => (await import('./renderer.bench.ts')).runRendererBench(),
 };
 
 for (const [name, run] of Object.entries(benches)) {

@@ -1,0 +1,53 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { Tone } from '../model/status.ts';
+
+export interface Announcement {
+  readonly id: number;
+  readonly text: string;
+  readonly tone: Tone;
+}
+
+type Announce = (text: string, tone?: Tone) => void;
+
+const DISMISS_AFTER_MS = 8000;
+
+const AnnouncerContext = createContext<Announce>(() => {});
+
+/**
+ * One polite live region for the results of actions (saved, exported, refreshed), so that a
+ * screen reader hears them and everyone sees them in the same place.
+ */
+export function AnnouncerProvider(props: { readonly children: ReactNode }) {
+  const { t } = useI18n();
+  const [current, setCurrent] = useState<Announcement | null>(null);
+  const announce = useCallback<Announce>((text, tone = 'info') => {
+    setCurrent((previous) => ({ id: (previous?.id ?? 0) + 1, text, tone }));
+  }, []);
+  // Good news goes away by itself; errors stay until dismissed.
+  useEffect(() => {
+    if (!current || current.tone === 'error' || current.tone === 'warning') return;
+    const timer = setTimeout(() => setCurrent((c) => (c === current ? null : c)), DISMISS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [current]);
+  return (
+    <AnnouncerContext value={announce}>
+      {props.children}
+      <div className="toast-region" role="status" aria-live="polite">
+        {current && (
+          <p key={current.id} className={`toast tone-${current.tone}`} data-testid="announcement">
+            {current.text}
+            <button type="button" className="toast-close" onClick={() => setCurrent(null)}>
+              <span aria-hidden="true">×</span>
+              <span className="visually-hidden">{t('common.dismiss')}</span>
+            </button>
+          </p>
+        )}
+      </div>
+    </AnnouncerContext>
+  );
+}
+
+export function useAnnounce(): Announce {
+  return useContext(AnnouncerContext);
+}
