@@ -131,6 +131,7 @@ export class SqliteHistoryStore implements HistoryStore {
       deleteState: db.prepare('DELETE FROM account_state WHERE account_id = ?'),
       deletePolls: db.prepare('DELETE FROM polls WHERE account_id = ?'),
       countSamples: db.prepare('SELECT count(*) AS n FROM samples'),
+      meterKey: db.prepare('SELECT key FROM meters WHERE account_id = ? AND meter_id = ?'),
       prunePolls: db.prepare(
         `DELETE FROM polls WHERE finished_at < ? AND id NOT IN (
            SELECT max(id) FROM polls WHERE outcome = 'ok' GROUP BY account_id, kind)`,
@@ -157,16 +158,24 @@ export class SqliteHistoryStore implements HistoryStore {
       });
       if (usage) {
         const keys = new Map<string, number>();
-        for (const meter of usage.meters) keys.set(meter.id, this.meterKey(record, meter));
+        // A backfill reads the past: it adds what is missing but must not replace the current
+        // meter definitions or the provider's present quotas, forecasts and notices.
+        const backfill = record.kind === 'backfill';
+        for (const meter of usage.meters)
+          keys.set(
+            meter.id,
+            backfill ? this.existingOrNewMeterKey(record, meter) : this.meterKey(record, meter),
+          );
         this.upsertSamples(keys, usage.samples);
-        this.sql.upsertState!.run(
-          record.accountId,
-          JSON.stringify(usage.quotas),
-          JSON.stringify(usage.forecasts),
-          JSON.stringify(usage.notices),
-          usage.dataAsOf ?? null,
-          record.finishedAt,
-        );
+        if (!backfill)
+          this.sql.upsertState!.run(
+            record.accountId,
+            JSON.stringify(usage.quotas),
+            JSON.stringify(usage.forecasts),
+            JSON.stringify(usage.notices),
+            usage.dataAsOf ?? null,
+            record.finishedAt,
+          );
       }
       return Number(lastInsertRowid);
     })();
@@ -191,6 +200,12 @@ export class SqliteHistoryStore implements HistoryStore {
     };
     this.writtenMeters.set(id, { definition, key: row.key });
     return row.key;
+  }
+
+  private existingOrNewMeterKey(record: PollRecord, meter: Meter): number {
+    const existing = this.sql.meterKey!.get(record.accountId, meter.id) as
+      { key: number } | undefined;
+    return existing?.key ?? this.meterKey(record, meter);
   }
 
   /**

@@ -237,3 +237,51 @@ describe('poll records', () => {
     store.close();
   });
 });
+
+describe('a history backfill', () => {
+  it('adds past samples without replacing the current meters or the provider’s present state', async () => {
+    const { store } = await openStore();
+    const current = transferMeter('transfer', { details: { plan: 'current' } });
+    store.recordPoll(
+      okPoll(
+        'a',
+        T0,
+        usageOf([current], [{ meterId: 'transfer', at: T0 - HOUR, value: 5 }], {
+          quotas: [{ meterIds: ['transfer'], limit: 100 }],
+          dataAsOf: T0,
+        }),
+      ),
+    );
+    const past = transferMeter('transfer', { details: { plan: 'old' } });
+    const older = transferMeter('old-meter');
+    store.recordPoll({
+      ...okPoll(
+        'a',
+        T0 + HOUR,
+        usageOf(
+          [past, older],
+          [
+            { meterId: 'transfer', at: T0 - 40 * 24 * HOUR, value: 9 },
+            { meterId: 'old-meter', at: T0 - 40 * 24 * HOUR, value: 1 },
+          ],
+          { quotas: [] },
+        ),
+      ),
+      kind: 'backfill',
+    });
+    expect(store.meters('a').find((m) => m.id === 'transfer')!.details).toEqual({
+      plan: 'current',
+    });
+    expect(store.meters('a').map((m) => m.id)).toEqual(['old-meter', 'transfer']);
+    expect(store.accountState('a')).toMatchObject({
+      quotas: [{ meterIds: ['transfer'], limit: 100 }],
+      dataAsOf: T0,
+      fetchedAt: T0,
+    });
+    expect(store.samples({ accountId: 'a', meterIds: ['transfer'], from: 0, to: T0 })).toHaveLength(
+      2,
+    );
+    expect(store.hasBackfilled('a')).toBe(true);
+    store.close();
+  });
+});
