@@ -92,7 +92,7 @@ function benchData() {
 
 type BenchPageData = ReturnType<typeof benchData> & { methods: string[] };
 
-/** The stand-in preload: answers from the data above; `usage:series` generates its samples. */
+/** The stand-in preload: answers from the data above; `usage:series` generates its runs. */
 function benchPreload(data: BenchPageData) {
   const H = 3_600_000;
   const wave = (base: number, at: number) => {
@@ -114,13 +114,22 @@ function benchPreload(data: BenchPageData) {
     usagePeriods: () => ok(data.periods),
     usageThroughput: () => ok([]),
     usageSeries: (query: { from: number; to: number }) => {
-      const samples: { meterId: string; at: number; value: number }[] = [];
-      data.meters.forEach((meter, i) => {
-        for (let at = Math.ceil(query.from / H) * H; at < query.to; at += H)
-          samples.push({ meterId: meter.id, at, value: wave(data.bases[i]!, at) });
+      const runs = data.meters.map((meter, i) => {
+        const run = {
+          meterId: meter.id,
+          at: [] as number[],
+          value: [] as number[],
+          resolution: [] as null[],
+        };
+        for (let at = Math.ceil(query.from / H) * H; at < query.to; at += H) {
+          run.at.push(at);
+          run.value.push(wave(data.bases[i]!, at));
+          run.resolution.push(null);
+        }
+        return run;
       });
-      // Through the structured clone IPC uses: the page gets freshly deserialized objects.
-      return ok(structuredClone({ meters: data.meters, samples }));
+      // Through the structured clone IPC uses: the page gets freshly deserialized arrays.
+      return ok(structuredClone({ meters: data.meters, runs }));
     },
     on: () => () => {},
   });

@@ -157,7 +157,7 @@ export function createApiHandlers(app: AppServices): ApiHandlers {
       const wanted = meterIds ? new Set(meterIds) : null;
       return {
         meters: app.store.meters(accountId).filter((m) => !wanted || wanted.has(m.id)),
-        samples: app.store.samples({ accountId, from, to, ...(meterIds ? { meterIds } : {}) }),
+        runs: app.store.sampleRuns({ accountId, from, to, ...(meterIds ? { meterIds } : {}) }),
       };
     },
     'usage:throughput': async (accountId, window) => {

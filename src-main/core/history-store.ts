@@ -1,5 +1,5 @@
 import type { ProviderErrorKind } from '../../src-shared/domain/errors.ts';
-import type { Meter, Sample } from '../../src-shared/domain/meter.ts';
+import type { Meter, Sample, SampleRun } from '../../src-shared/domain/meter.ts';
 import type { Instant } from '../../src-shared/domain/primitives.ts';
 import type { ProviderId } from '../../src-shared/domain/provider-id.ts';
 import type {
@@ -99,6 +99,8 @@ export interface HistoryStore {
   recordPoll(record: PollRecord): number;
   meters(accountId: string): Meter[];
   samples(query: SampleQuery): Sample[];
+  /** The same samples as one run of parallel arrays per meter (long series for charts). */
+  sampleRuns(query: SampleQuery): SampleRun[];
   /** The first and last sample instants of an account, or null without history. */
   sampleSpan(accountId: string): { readonly first: Instant; readonly last: Instant } | null;
   accountState(accountId: string): StoredAccountState | null;

@@ -1,4 +1,4 @@
-import type { Meter, Sample } from '../../src-shared/domain/meter.ts';
+import type { Meter, SampleRun } from '../../src-shared/domain/meter.ts';
 import { zoneDays } from './zone-days.ts';
 
 export interface Point {
@@ -21,11 +21,10 @@ export interface DailyHistory {
  * reading adds what it grew since the previous reading of the same provider month (the first
  * of a month counts from the month's start); a gauge keeps the day's peak. An amount that
  * covers more than a day (a month of history read in one figure) is spread evenly over its
- * days, so that the line stays "per day" across resolutions. One pass, no copies of the
- * samples unless they arrive out of order.
+ * days, so that the line stays "per day" across resolutions. One pass over each meter's run.
  */
-export function dailyHistory(meters: readonly Meter[], samples: readonly Sample[]): DailyHistory[] {
-  return finish(dailyHistorySteps(meters, samples));
+export function dailyHistory(meters: readonly Meter[], runs: readonly SampleRun[]): DailyHistory[] {
+  return finish(dailyHistorySteps(meters, runs));
 }
 
 /**
@@ -34,12 +33,12 @@ export function dailyHistory(meters: readonly Meter[], samples: readonly Sample[
  */
 export function* dailyHistorySteps(
   meters: readonly Meter[],
-  samples: readonly Sample[],
+  runs: readonly SampleRun[],
 ): Generator<void, DailyHistory[]> {
-  const runs = yield* meterRuns(samples);
+  const byMeter = new Map(runs.map((run) => [run.meterId, run]));
   const result: DailyHistory[] = [];
   for (const meter of meters) {
-    const own = runs.get(meter.id);
+    const own = byMeter.get(meter.id);
     if (own) result.push(yield* bucketDays(meter, own));
   }
   return result;
@@ -53,49 +52,6 @@ function finish<T>(steps: Generator<void, T>): T {
     const next = steps.next();
     if (next.done) return next.value;
   }
-}
-
-/** A meter's samples, in time order, as a range of the given array when they are one already. */
-interface SampleRun {
-  readonly samples: readonly Sample[];
-  readonly start: number;
-  readonly end: number;
-}
-
-/**
- * Each meter's samples without copying years of them: the store answers meter by meter, in
- * time order, so each meter's samples are one slice of the array. Anything else (interleaved
- * or unordered samples) is gathered and sorted.
- */
-function* meterRuns(samples: readonly Sample[]): Generator<void, Map<string, SampleRun>> {
-  const runs = new Map<string, SampleRun>();
-  const scattered = new Set<string>();
-  const count = samples.length;
-  let start = 0;
-  let ordered = true;
-  let id = count > 0 ? samples[0]!.meterId : '';
-  let last = -Infinity;
-  const close = (end: number) => {
-    if (runs.has(id) || !ordered) scattered.add(id);
-    else runs.set(id, { samples, start, end });
-  };
-  for (let i = 0; i < count; i++) {
-    if ((i & STEP_MASK) === 0) yield;
-    const sample = samples[i]!;
-    if (sample.meterId !== id) {
-      close(i);
-      id = sample.meterId;
-      start = i;
-      ordered = true;
-    } else if (sample.at < last) ordered = false;
-    last = sample.at;
-  }
-  if (count > 0) close(count);
-  for (const meterId of scattered) {
-    const own = samples.filter((s) => s.meterId === meterId).sort((a, b) => a.at - b.at);
-    runs.set(meterId, { samples: own, start: 0, end: own.length });
-  }
-  return runs;
 }
 
 const HOUR_MS = 3_600_000;
@@ -145,7 +101,9 @@ class DayBuckets {
 }
 
 function* bucketDays(meter: Meter, run: SampleRun): Generator<void, DailyHistory> {
-  const { samples, start, end } = run;
+  // The run's parallel arrays, oldest first (the store answers so; usage:series keeps it).
+  const { at, value, resolution } = run;
+  const end = at.length;
   const days = zoneDays(meter.timeZone);
   const buckets = new DayBuckets();
   // Consecutive samples usually fall on the same day: remember the last day's bounds.
@@ -171,27 +129,27 @@ function* bucketDays(meter: Meter, run: SampleRun): Generator<void, DailyHistory
       day = next;
     }
   };
-  const intervalEnd = (sample: Sample) => {
-    switch (sample.resolution ?? meter.resolution) {
+  const intervalEnd = (i: number) => {
+    const start = at[i]!;
+    switch (resolution[i] ?? meter.resolution) {
       case 'hour':
-        return sample.at + HOUR_MS;
+        return start + HOUR_MS;
       case 'day':
-        return sample.at + DAY_MS;
+        return start + DAY_MS;
       case 'month':
-        return days.monthStart(days.monthStart(sample.at) + 32 * DAY_MS);
+        return days.monthStart(days.monthStart(start) + 32 * DAY_MS);
     }
   };
 
   if (meter.series === 'gauge') {
-    for (let i = start; i < end; i++) {
+    for (let i = 0; i < end; i++) {
       if ((i & STEP_MASK) === 0) yield;
-      buckets.peak(dayOf(samples[i]!.at), samples[i]!.value);
+      buckets.peak(dayOf(at[i]!), value[i]!);
     }
   } else if (meter.series === 'delta') {
-    for (let i = start; i < end; i++) {
+    for (let i = 0; i < end; i++) {
       if ((i & STEP_MASK) === 0) yield;
-      const s = samples[i]!;
-      spread(s.value, s.at, intervalEnd(s));
+      spread(value[i]!, at[i]!, intervalEnd(i));
     }
   } else {
     // As the core reads them (toIntervals): a reading at t covers use up to t since the start
@@ -199,16 +157,16 @@ function* bucketDays(meter: Meter, run: SampleRun): Generator<void, DailyHistory
     let monthFrom = Infinity;
     let monthTo = -Infinity;
     let previous = { at: 0, value: 0 };
-    for (let i = start; i < end; i++) {
+    for (let i = 0; i < end; i++) {
       if ((i & STEP_MASK) === 0) yield;
-      const s = samples[i]!;
-      if (s.at - 1 < monthFrom || s.at - 1 >= monthTo) {
-        monthFrom = days.monthStart(s.at - 1);
+      const t = at[i]!;
+      if (t - 1 < monthFrom || t - 1 >= monthTo) {
+        monthFrom = days.monthStart(t - 1);
         monthTo = days.monthStart(monthFrom + 32 * DAY_MS);
         previous = { at: monthFrom, value: 0 };
       }
-      if (s.at > previous.at) spread(s.value - previous.value, previous.at, s.at);
-      previous = s;
+      if (t > previous.at) spread(value[i]! - previous.value, previous.at, t);
+      previous = { at: t, value: value[i]! };
     }
   }
   const points: Point[] = buckets.days.map((x, i) => ({ x, y: buckets.values[i]! }));

@@ -81,3 +81,39 @@ export const SampleSchema = z.object({
   resolution: ResolutionSchema.optional(),
 });
 export type Sample = z.infer<typeof SampleSchema>;
+
+/**
+ * A meter's samples as parallel arrays, oldest first: how long series cross IPC. Hundreds of
+ * thousands of small objects are slow to clone and to read in the renderer; three arrays are not.
+ */
+export const SampleRunSchema = z
+  .object({
+    meterId: MeterIdSchema,
+    at: z.array(InstantSchema),
+    value: z.array(z.number().finite()),
+    /** Per sample; null where the meter's own resolution applies. */
+    resolution: z.array(ResolutionSchema.nullable()),
+  })
+  .refine((run) => run.value.length === run.at.length && run.resolution.length === run.at.length, {
+    message: 'at, value and resolution must have the same length',
+  });
+export type SampleRun = z.infer<typeof SampleRunSchema>;
+
+/** Samples (in any order, of any meters) as one run per meter, each in time order. */
+export function toSampleRuns(samples: readonly Sample[]): SampleRun[] {
+  const byMeter = new Map<string, Sample[]>();
+  for (const sample of samples) {
+    const own = byMeter.get(sample.meterId);
+    if (own) own.push(sample);
+    else byMeter.set(sample.meterId, [sample]);
+  }
+  return [...byMeter].map(([meterId, own]) => {
+    own.sort((a, b) => a.at - b.at);
+    return {
+      meterId,
+      at: own.map((s) => s.at),
+      value: own.map((s) => s.value),
+      resolution: own.map((s) => s.resolution ?? null),
+    };
+  });
+}

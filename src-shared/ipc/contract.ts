@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AccountIdSchema, AccountSchema } from '../domain/account.ts';
 import { ConfigSchema, AlertSettingsSchema, PreferencesSchema } from '../domain/config.ts';
 import { ProviderErrorKindSchema } from '../domain/errors.ts';
-import { MeterSchema, SampleSchema } from '../domain/meter.ts';
+import { MeterSchema, SampleRunSchema } from '../domain/meter.ts';
 import { InstantSchema } from '../domain/primitives.ts';
 import { ChoiceSchema, ProviderDescriptorSchema } from '../domain/provider-descriptor.ts';
 import { ThroughputSeriesSchema, ThroughputWindowSchema } from '../domain/throughput.ts';
@@ -82,7 +82,7 @@ export const SeriesQuerySchema = z.object({
 
 export const SeriesSchema = z.object({
   meters: z.array(MeterSchema),
-  samples: z.array(SampleSchema),
+  runs: z.array(SampleRunSchema),
 });
 export type Series = z.infer<typeof SeriesSchema>;
 
@@ -116,7 +116,7 @@ export const requests = {
   'usage:periods': { args: z.tuple([AccountIdSchema]), result: z.array(PeriodSchema) },
   /** The account's usage in the period that contains `at` (an earlier one, for the picker). */
   'usage:period': { args: z.tuple([PeriodQuerySchema]), result: AccountSnapshotSchema },
-  /** Raw samples of a time range, for long charts. */
+  /** Raw samples of a time range, for long charts: one run of parallel arrays per meter. */
   'usage:series': { args: z.tuple([SeriesQuerySchema]), result: SeriesSchema },
   'usage:throughput': {
     args: z.tuple([AccountIdSchema, ThroughputWindowSchema]),

@@ -129,7 +129,12 @@ describe('usage handlers', () => {
       from: periods.at(-1)!.start,
       to: h.clock.now(),
     });
-    expect(series.samples.length).toBeGreaterThan(0);
+    expect(series.runs.length).toBeGreaterThan(0);
+    expect(
+      series.runs.every(
+        (r) => r.at.length > 0 && r.at.every((t, i) => i === 0 || t > r.at[i - 1]!),
+      ),
+    ).toBe(true);
     await expect(
       h.handlers['usage:series']({ accountId: 'idcf', from: 0, to: h.clock.now() }),
     ).rejects.toThrow(/at most three years/);

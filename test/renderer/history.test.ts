@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toIntervals } from '../../src-main/core/quota/intervals.ts';
 import { dailyHistory, monthlyTotals } from '../../src-renderer/model/history.ts';
-import type { Meter, Sample } from '../../src-shared/domain/meter.ts';
+import { toSampleRuns, type Meter, type Sample } from '../../src-shared/domain/meter.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -31,7 +31,7 @@ describe('history per day', () => {
       at: start + i * HOUR,
       value: i < 24 ? 1 : 2,
     }));
-    const [history] = dailyHistory([m], samples);
+    const [history] = dailyHistory([m], toSampleRuns(samples));
     expect(history!.days).toEqual([
       { x: start, y: 24 },
       { x: start + DAY, y: 48 },
@@ -43,7 +43,7 @@ describe('history per day', () => {
     const m = meter({ resolution: 'month', timeZone: 'UTC' });
     const [history] = dailyHistory(
       [m],
-      [{ meterId: 'm', at: at('2026-10-01T00:00:00Z'), value: 310 }],
+      toSampleRuns([{ meterId: 'm', at: at('2026-10-01T00:00:00Z'), value: 310 }]),
     );
     expect(history!.days).toHaveLength(31);
     expect(history!.days.every((d) => Math.abs(d.y - 10) < 1e-9)).toBe(true);
@@ -58,11 +58,11 @@ describe('history per day', () => {
     const day = at('2026-11-01T00:00:00Z');
     const [history] = dailyHistory(
       [m],
-      [
+      toSampleRuns([
         { meterId: 'm', at: day + HOUR, value: 5 },
         { meterId: 'm', at: day + 2 * HOUR, value: 9 },
         { meterId: 'm', at: day + 3 * HOUR, value: 7 },
-      ],
+      ]),
     );
     expect(history!.days).toEqual([{ x: day, y: 9 }]);
   });
@@ -82,7 +82,7 @@ describe('history per day', () => {
           value: s.value,
         }));
         const core = toIntervals(m, samples).reduce((sum, i) => sum + i.value, 0);
-        const [history] = dailyHistory([m], samples);
+        const [history] = dailyHistory([m], toSampleRuns(samples));
         expect(history!.total).toBeCloseTo(core, 3);
       }),
     );
@@ -93,10 +93,10 @@ describe('history per day', () => {
     const day = at('2026-11-01T00:00:00Z');
     const result = dailyHistory(
       [m, meter({ id: 'other' })],
-      [
+      toSampleRuns([
         { meterId: 'm', at: day + DAY, value: 2 },
         { meterId: 'm', at: day, value: 1 },
-      ],
+      ]),
     );
     expect(result.map((h) => h.meter.id)).toEqual(['m']);
     expect(result[0]!.days.map((d) => d.x)).toEqual([day, day + DAY]);

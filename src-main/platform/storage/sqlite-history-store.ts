@@ -1,6 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
-import { MeterSchema, type Meter, type Sample } from '../../../src-shared/domain/meter.ts';
+import {
+  MeterSchema,
+  type Meter,
+  type Sample,
+  type SampleRun,
+} from '../../../src-shared/domain/meter.ts';
 import { ProviderIdSchema } from '../../../src-shared/domain/provider-id.ts';
 import {
   NoticeSchema,
@@ -270,16 +275,19 @@ export class SqliteHistoryStore implements HistoryStore {
       .filter((m): m is Meter => m !== null);
   }
 
-  samples(query: SampleQuery): Sample[] {
-    // Rows as arrays (better-sqlite3's raw mode): no intermediate row objects for what can be
-    // tens of thousands of samples per snapshot.
-    const rows = (
+  /** Rows as arrays (better-sqlite3's raw mode): no intermediate objects for tens of thousands of samples. */
+  private rawSamples(query: SampleQuery) {
+    return (
       query.meterIds?.length === 1
         ? this.sql
             .samplesOfMeter!.raw(true)
             .all(query.accountId, query.meterIds[0], query.from, query.to)
         : this.sql.samples!.raw(true).all(query.accountId, query.from, query.to)
     ) as [string, number, number, number | null, Sample['resolution'] | null][];
+  }
+
+  samples(query: SampleQuery): Sample[] {
+    const rows = this.rawSamples(query);
     const wanted = query.meterIds && query.meterIds.length > 1 ? new Set(query.meterIds) : null;
     const samples: Sample[] = [];
     for (const [meterId, at, value, dataAsOf, resolution] of rows) {
@@ -290,6 +298,25 @@ export class SqliteHistoryStore implements HistoryStore {
       samples.push(sample);
     }
     return samples;
+  }
+
+  sampleRuns(query: SampleQuery): SampleRun[] {
+    const rows = this.rawSamples(query);
+    const wanted = query.meterIds && query.meterIds.length > 1 ? new Set(query.meterIds) : null;
+    const runs: SampleRun[] = [];
+    let current: SampleRun | undefined;
+    // Rows come meter by meter, each in time order (the query's ORDER BY).
+    for (const [meterId, at, value, , resolution] of rows) {
+      if (wanted && !wanted.has(meterId)) continue;
+      if (current?.meterId !== meterId) {
+        current = { meterId, at: [], value: [], resolution: [] };
+        runs.push(current);
+      }
+      current.at.push(at);
+      current.value.push(value);
+      current.resolution.push(resolution ?? null);
+    }
+    return runs;
   }
 
   sampleSpan(accountId: string): { first: number; last: number } | null {

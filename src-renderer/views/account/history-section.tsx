@@ -50,7 +50,7 @@ export function HistorySection(props: {
   const [reduced, setReduced] = useState<{ from: unknown; groups: HistoryGroup[] } | null>(null);
   useEffect(() => {
     if (series.state !== 'ready') return;
-    const task = runInSlices(dailyHistorySteps(series.value.meters, series.value.samples));
+    const task = runInSlices(dailyHistorySteps(series.value.meters, series.value.runs));
     task.promise.then(
       (histories) => setReduced({ from: series, groups: historyGroups(histories) }),
       () => setReduced({ from: series, groups: [] }),
