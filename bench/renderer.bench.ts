@@ -81,7 +81,7 @@ function benchData() {
     alerts: config.alerts,
   });
   return {
-    state: { accounts: [snapshot], generatedAt: NOW, notificationsPausedUntil: null },
+    state: { accounts: [snapshot], generatedAt: NOW, notificationsPausedUntil: null, snoozedUntil: {} },
     config,
     providers: [descriptor],
     periods: [snapshot.meters[0]!.period],

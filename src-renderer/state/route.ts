@@ -69,6 +69,8 @@ export function routeOfNavigation(navigation: Navigation): Route {
       return navigation.accountId
         ? { view: 'settings', accountId: navigation.accountId }
         : { view: 'settings' };
+    case 'headroom':
+      return { view: 'headroom' };
     case 'overview':
       return { view: 'overview' };
   }

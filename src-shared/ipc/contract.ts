@@ -15,6 +15,8 @@ export const UsageStateSchema = z.object({
   accounts: z.array(AccountSnapshotSchema),
   generatedAt: InstantSchema,
   notificationsPausedUntil: InstantSchema.nullable(),
+  /** Accounts whose alerts are snoozed, until when. */
+  snoozedUntil: z.record(AccountIdSchema, InstantSchema),
 });
 export type UsageState = z.infer<typeof UsageStateSchema>;
 
@@ -146,7 +148,7 @@ export const requests = {
 } as const satisfies RequestTable & Record<RequestChannel, unknown>;
 
 export const NavigationSchema = z.object({
-  view: z.enum(['overview', 'account', 'accounts', 'settings']),
+  view: z.enum(['overview', 'account', 'accounts', 'settings', 'headroom']),
   accountId: AccountIdSchema.optional(),
 });
 export type Navigation = z.infer<typeof NavigationSchema>;

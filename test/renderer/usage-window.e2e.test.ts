@@ -166,6 +166,21 @@ describeInBrowser('the usage window in Chromium, over the real core', () => {
     await eventually(() => gauge.getAttribute('class')).toContain('level-warning');
   });
 
+  it('snoozes an account and says until when, from the core’s state', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const section = page.getByTestId('account-alerts');
+    await section.getByTestId('alerts-account-picker').selectOption('idcf-tokyo');
+    await section.getByRole('button', { name: 'For a day' }).click();
+    await eventually(() => harness.services.usage.state().snoozedUntil['idcf-tokyo']).toBeDefined();
+    const snoozed = harness.services.usage.state().snoozedUntil['idcf-tokyo']!;
+    await eventually(() => section.getByTestId('snoozed-until').textContent()).toContain(
+      fmt.dateTime(snoozed),
+    );
+    await section.getByRole('button', { name: 'Stop snoozing' }).click();
+    await eventually(() => section.getByTestId('snoozed-until').count()).toBe(0);
+    expect(harness.services.usage.state().snoozedUntil).toEqual({});
+  });
+
   it('exports the history as CSV into the file main chose', async () => {
     await page.getByRole('button', { name: 'CSV' }).click();
     await eventually(() => announcement().textContent()).toMatch(

@@ -85,6 +85,16 @@ export class AlertsRunner implements Disposable {
     this.commit(pruneAlertState(this.state, accountIds), [], null);
   }
 
+  /** Accounts snoozed at `now`, until when. */
+  snoozedUntil(now: Instant): Record<string, Instant> {
+    const snoozed: Record<string, Instant> = {};
+    for (const [id, account] of Object.entries(this.state.accounts)) {
+      if (account.snoozedUntil !== null && account.snoozedUntil > now)
+        snoozed[id] = account.snoozedUntil;
+    }
+    return snoozed;
+  }
+
   pausedUntil(now: Instant): Instant | null {
     return this.state.pausedUntil !== null && this.state.pausedUntil > now
       ? this.state.pausedUntil

@@ -107,6 +107,7 @@ export class UsageService {
       accounts: [...this.runtimes.values()].map((r) => r.snapshot),
       generatedAt: this.deps.clock.now(),
       notificationsPausedUntil: this.alerts?.pausedUntil(this.deps.clock.now()) ?? null,
+      snoozedUntil: this.alerts?.snoozedUntil(this.deps.clock.now()) ?? {},
     };
   }
 
@@ -158,6 +159,7 @@ export class UsageService {
 
   snooze(accountId: string, until: Instant | null): void {
     this.alerts?.snooze(accountId, until);
+    this.emit();
   }
 
   /** Stops timers, aborts polls in flight and waits for them to settle. */

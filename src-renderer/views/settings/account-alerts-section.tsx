@@ -127,6 +127,7 @@ function AccountAlertsForm(props: { readonly account: Account }) {
     }
   };
   const now = data.usage.generatedAt;
+  const snoozedUntil = data.usage.snoozedUntil[account.id];
   const periodEnd = lines[0]?.period.end;
 
   return (
@@ -255,6 +256,11 @@ function AccountAlertsForm(props: { readonly account: Account }) {
       <fieldset>
         <legend>{t('snooze.title')}</legend>
         <p className="help">{t('snooze.help')}</p>
+        {snoozedUntil !== undefined && (
+          <p className="notice tone-warning" data-testid="snoozed-until">
+            {t('snooze.until', { name: account.label, time: fmt.dateTime(snoozedUntil) })}
+          </p>
+        )}
         <div className="actions">
           <button type="button" onClick={() => void snooze(now + DAY_MS)}>
             {t('snooze.day')}

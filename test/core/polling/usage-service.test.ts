@@ -222,3 +222,20 @@ describe('polling service', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe('snoozing', () => {
+  it('shows an account as snoozed until then, and no longer after', async () => {
+    const clock = new FakeClock(NOW);
+    const h = await serviceHarness({
+      clock,
+      config: { version: 1, accounts: [{ id: 'demo', provider: 'demo', label: 'Demo' }] },
+    });
+    const changes: number[] = [];
+    h.service.onDidChange((state) => changes.push(Object.keys(state.snoozedUntil).length));
+    h.service.snooze('demo', clock.now() + HOUR);
+    expect(h.service.state().snoozedUntil).toEqual({ demo: clock.now() + HOUR });
+    expect(changes).toEqual([1]);
+    clock.advance(HOUR + 1);
+    expect(h.service.state().snoozedUntil).toEqual({});
+  });
+});
