@@ -246,11 +246,17 @@ export function createApiHandlers(app: AppServices): ApiHandlers {
       return { accountId, fields: status.fields.map((f) => ({ ...f })) };
     },
     'settings:update': async (patch) => {
-      const config = await app.config.update((current) => ({
-        ...current,
-        alerts: { ...current.alerts, ...patch.alerts },
-        preferences: { ...current.preferences, ...patch.preferences },
-      }));
+      const { quietHours, ...alerts } = patch.alerts ?? {};
+      const config = await app.config.update((current) => {
+        const merged = { ...current.alerts, ...alerts };
+        if (quietHours === null) delete merged.quietHours;
+        else if (quietHours !== undefined) merged.quietHours = quietHours;
+        return {
+          ...current,
+          alerts: merged,
+          preferences: { ...current.preferences, ...patch.preferences },
+        };
+      });
       return config;
     },
     'alerts:snooze': (accountId, until) => {

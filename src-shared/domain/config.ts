@@ -5,12 +5,14 @@ import { UnitSystemSchema } from './units.ts';
 
 const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
 
+export const QuietHoursSchema = z.strictObject({ from: ClockTimeSchema, to: ClockTimeSchema });
+
 export const AlertSettingsSchema = z.strictObject({
   thresholds: ThresholdsSchema.default({ warningPercent: 80, criticalPercent: 95 }),
   /** Also warn when the forecast says the quota will be exceeded before the period ends. */
   forecast: z.boolean().default(true),
   /** Notifications are held (not dropped) during these local hours. */
-  quietHours: z.strictObject({ from: ClockTimeSchema, to: ClockTimeSchema }).optional(),
+  quietHours: QuietHoursSchema.optional(),
   /** An account whose last successful read is older than this is shown as stale. */
   staleAfterHours: z
     .number()

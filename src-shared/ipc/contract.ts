@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { AccountIdSchema, AccountSchema } from '../domain/account.ts';
-import { ConfigSchema, AlertSettingsSchema, PreferencesSchema } from '../domain/config.ts';
+import {
+  AlertSettingsSchema,
+  ConfigSchema,
+  PreferencesSchema,
+  QuietHoursSchema,
+} from '../domain/config.ts';
 import { ProviderErrorKindSchema } from '../domain/errors.ts';
 import { MeterSchema, SampleRunSchema } from '../domain/meter.ts';
 import { InstantSchema } from '../domain/primitives.ts';
@@ -68,7 +73,10 @@ export type SecretStatus = z.infer<typeof SecretStatusSchema>;
 
 /** Preferences and alert settings to change; what is left out stays. */
 export const SettingsPatchSchema = z.strictObject({
-  alerts: AlertSettingsSchema.partial().optional(),
+  /** `quietHours: null` turns quiet hours off (a missing key leaves them as they are). */
+  alerts: AlertSettingsSchema.partial()
+    .extend({ quietHours: QuietHoursSchema.nullable().optional() })
+    .optional(),
   preferences: PreferencesSchema.partial().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

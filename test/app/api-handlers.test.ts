@@ -164,6 +164,17 @@ describe('usage handlers', () => {
     expect(config.preferences.units).toBe('iec');
     expect(config.preferences.theme).toBe('system');
     expect(config.alerts.forecast).toBe(false);
+    const quiet = await h.handlers['settings:update']({
+      alerts: { quietHours: { from: '22:00', to: '07:00' } },
+    });
+    expect(quiet.alerts.quietHours).toEqual({ from: '22:00', to: '07:00' });
+    expect((await h.handlers['settings:update']({ alerts: {} })).alerts.quietHours).toEqual({
+      from: '22:00',
+      to: '07:00',
+    });
+    expect(
+      (await h.handlers['settings:update']({ alerts: { quietHours: null } })).alerts,
+    ).not.toHaveProperty('quietHours');
     await expect(
       h.handlers['settings:update']({
         alerts: { thresholds: { warningPercent: 99, criticalPercent: 90 } },

@@ -39,7 +39,7 @@ export function GlobalAlertsSection() {
       forecast,
       failures,
       staleAfterHours: stale,
-      ...(quiet ? { quietHours: { from: quietFrom, to: quietTo } } : { quietHours: undefined }),
+      quietHours: quiet ? { from: quietFrom, to: quietTo } : null,
     };
     const checked = AlertSettingsSchema.safeParse(next);
     if (!checked.success) {
