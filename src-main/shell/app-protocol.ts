@@ -23,8 +23,13 @@ const MIME: Record<string, string> = {
 
 /** Must run before `app` is ready. */
 export function registerAppScheme(): void {
+  // Standard and secure: an origin of its own and a secure context. Fetch support and CORS: the
+  // built page loads its code as module scripts (`<script type="module" crossorigin>`).
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+    },
   ]);
 }
 

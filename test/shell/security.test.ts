@@ -96,7 +96,10 @@ describe('the app protocol', () => {
   it('registers a privileged standard scheme and serves files with the CSP header', async () => {
     registerAppScheme();
     expect(protocol.privileged).toEqual([
-      { scheme: 'cloudmeter', privileges: { standard: true, secure: true } },
+      {
+        scheme: 'cloudmeter',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+      },
     ]);
     const root = await tempDir();
     await mkdir(join(root, 'assets'));

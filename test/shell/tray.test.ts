@@ -57,7 +57,12 @@ function account(id: string, percent: number): AccountSnapshot {
 }
 
 function setup(platform: NodeJS.Platform, accounts: AccountSnapshot[]) {
-  let state: UsageState = { accounts, generatedAt: NOW, notificationsPausedUntil: null, snoozedUntil: {} };
+  let state: UsageState = {
+    accounts,
+    generatedAt: NOW,
+    notificationsPausedUntil: null,
+    snoozedUntil: {},
+  };
   const actions: MenuAction[] = [];
   const cache = new TrayIconCache();
   const controller = new TrayController({
