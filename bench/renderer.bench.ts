@@ -81,7 +81,12 @@ function benchData() {
     alerts: config.alerts,
   });
   return {
-    state: { accounts: [snapshot], generatedAt: NOW, notificationsPausedUntil: null, snoozedUntil: {} },
+    state: {
+      accounts: [snapshot],
+      generatedAt: NOW,
+      notificationsPausedUntil: null,
+      snoozedUntil: {},
+    },
     config,
     providers: [descriptor],
     periods: [snapshot.meters[0]!.period],
