@@ -13,8 +13,22 @@ export interface LoginItemContext {
 export const HIDDEN_FLAG = '--hidden';
 
 /**
- * Start at login: macOS and Windows through the system's login items, Linux desktops through
- * an XDG autostart entry.
+ * Whether this start is one at login, which stays in the tray. Windows' login item and the
+ * Linux autostart entry pass HIDDEN_FLAG; a macOS login item gets no arguments, but the system
+ * tells the app that it opened it at login.
+ */
+export function startsHidden(
+  app: Pick<App, 'getLoginItemSettings'>,
+  argv: readonly string[],
+  platform: NodeJS.Platform,
+): boolean {
+  if (argv.includes(HIDDEN_FLAG)) return true;
+  return platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
+}
+
+/**
+ * Start at login: macOS and Windows through the system's login items (only Windows passes the
+ * `args`), Linux desktops through an XDG autostart entry.
  */
 export async function applyStartAtLogin(
   app: Pick<App, 'setLoginItemSettings'>,

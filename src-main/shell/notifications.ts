@@ -1,4 +1,4 @@
-import { Notification } from 'electron';
+import { Notification, type NotificationConstructorOptions } from 'electron';
 import type { AlertEvent } from '../core/alerts/alert-schema.ts';
 import type { Logger } from '../core/logger.ts';
 
@@ -35,24 +35,37 @@ export class NotificationPresenter {
   }
 
   show(events: readonly AlertEvent[]): void {
-    if (events.length === 0) return;
+    const latest = events.at(-1);
+    if (!latest) return;
     if (!Notification.isSupported()) {
-      const latest = events.at(-1)!;
       this.deps.log.warn('notifications are not supported here; the alert is shown in the tray', {
         account: latest.accountId,
       });
       this.deps.fallback(`⚠ ${latest.title}: ${latest.body}`);
       return;
     }
-    for (const event of events) {
-      const notification = new Notification(notificationOptions(event));
-      this.live.add(notification);
-      notification.on('click', () => {
-        this.deps.fallback(null);
-        this.deps.openAccount(event.accountId);
-      });
-      notification.on('close', () => this.live.delete(notification));
-      notification.show();
+    for (const event of events)
+      this.present(notificationOptions(event), () => this.deps.openAccount(event.accountId));
+  }
+
+  /** A message about the app itself rather than an account; a click runs `onClick`. */
+  notice(title: string, body: string, onClick: () => void): void {
+    if (!Notification.isSupported()) {
+      this.deps.log.warn('notifications are not supported here; the notice is shown in the tray');
+      this.deps.fallback(`⚠ ${title}: ${body}`);
+      return;
     }
+    this.present({ title, body }, onClick);
+  }
+
+  private present(options: NotificationConstructorOptions, onClick: () => void): void {
+    const notification = new Notification(options);
+    this.live.add(notification);
+    notification.on('click', () => {
+      this.deps.fallback(null);
+      onClick();
+    });
+    notification.on('close', () => this.live.delete(notification));
+    notification.show();
   }
 }

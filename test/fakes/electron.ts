@@ -31,6 +31,10 @@ class Events {
   listenerCount(event: string): number {
     return this.emitter.listenerCount(event);
   }
+  removeAllListeners(): this {
+    this.emitter.removeAllListeners();
+    return this;
+  }
 }
 
 export class FakeWebContents extends Events {
@@ -112,6 +116,8 @@ export class BrowserWindow extends Events {
 
 export class FakeNativeImage {
   readonly buffers: { buffer: Buffer; scaleFactor: number }[] = [];
+  /** The file it was loaded from (`nativeImage.createFromPath`), if any. */
+  path: string | null = null;
   template = false;
   addRepresentation(options: { buffer: Buffer; scaleFactor: number }): void {
     this.buffers.push({ buffer: options.buffer, scaleFactor: options.scaleFactor });
@@ -123,7 +129,7 @@ export class FakeNativeImage {
     return this.template;
   }
   isEmpty(): boolean {
-    return this.buffers.length === 0;
+    return this.buffers.length === 0 && this.path === null;
   }
 }
 
@@ -132,6 +138,11 @@ export const nativeImage = {
   createFromBuffer: (buffer: Buffer, options: { scaleFactor?: number } = {}) => {
     const image = new FakeNativeImage();
     image.addRepresentation({ buffer, scaleFactor: options.scaleFactor ?? 1 });
+    return image;
+  },
+  createFromPath: (path: string) => {
+    const image = new FakeNativeImage();
+    image.path = path;
     return image;
   },
 };
@@ -203,6 +214,11 @@ class FakeApp extends Events {
   appUserModelId: string | null = null;
   singleInstance = true;
   quitCalled = false;
+  /** The code passed to `app.exit`, once called. */
+  exitCode: number | null = null;
+  /** Plays macOS starting the app as a login item (`getLoginItemSettings().wasOpenedAtLogin`). */
+  openedAtLogin = false;
+  readonly focusCalls: unknown[] = [];
   readonly dock = { hidden: false, hide: () => void (this.dock.hidden = true) };
   name = 'Cloudmeter';
   whenReady(): Promise<void> {
@@ -218,15 +234,19 @@ class FakeApp extends Events {
   quit(): void {
     this.quitCalled = true;
   }
-  exit(): void {
+  exit(code = 0): void {
     this.quitCalled = true;
+    this.exitCode = code;
+  }
+  focus(options?: { steal: boolean }): void {
+    this.focusCalls.push(options);
   }
   setLoginItemSettings(settings: unknown): void {
     this.loginItems.push(settings);
   }
-  getLoginItemSettings(): { openAtLogin: boolean } {
+  getLoginItemSettings(): { openAtLogin: boolean; wasOpenedAtLogin: boolean } {
     const last = this.loginItems.at(-1) as { openAtLogin?: boolean } | undefined;
-    return { openAtLogin: last?.openAtLogin ?? false };
+    return { openAtLogin: last?.openAtLogin ?? false, wasOpenedAtLogin: this.openedAtLogin };
   }
   setAppUserModelId(id: string): void {
     this.appUserModelId = id;
@@ -321,14 +341,44 @@ export const protocol = {
 
 export const dialog = {
   nextSavePath: undefined as string | undefined,
+  errorBoxes: [] as { title: string; content: string }[],
   showSaveDialog: () =>
     Promise.resolve({ canceled: dialog.nextSavePath === undefined, filePath: dialog.nextSavePath }),
+  showErrorBox(title: string, content: string) {
+    dialog.errorBoxes.push({ title, content });
+  },
 };
 
 export const nativeTheme = Object.assign(new Events(), {
   shouldUseDarkColors: false,
+  shouldUseDarkColorsForSystemIntegratedUI: false,
   themeSource: 'system',
 });
+
+type SystemNotificationCallback = (event: string, userInfo: Record<string, unknown>) => void;
+
+/** macOS user defaults and distributed notifications; tests set the menu bar's appearance. */
+export const systemPreferences = {
+  userDefaults: new Map<string, unknown>(),
+  subscriptions: new Map<number, { event: string; callback: SystemNotificationCallback }>(),
+  nextSubscription: 1,
+  getUserDefault(key: string, type: string): unknown {
+    return systemPreferences.userDefaults.get(key) ?? (type === 'string' ? '' : undefined);
+  },
+  subscribeNotification(event: string, callback: SystemNotificationCallback): number {
+    const id = systemPreferences.nextSubscription++;
+    systemPreferences.subscriptions.set(id, { event, callback });
+    return id;
+  },
+  unsubscribeNotification(id: number): void {
+    systemPreferences.subscriptions.delete(id);
+  },
+  /** Plays the system posting a distributed notification. */
+  post(event: string): void {
+    for (const s of [...systemPreferences.subscriptions.values()])
+      if (s.event === event) s.callback(event, {});
+  },
+};
 
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
@@ -359,6 +409,18 @@ export function resetElectronFake(): void {
   app.singleInstance = true;
   app.quitCalled = false;
   app.appUserModelId = null;
+  app.exitCode = null;
+  app.openedAtLogin = false;
+  app.focusCalls.length = 0;
+  app.removeAllListeners();
+  powerMonitor.removeAllListeners();
+  nativeTheme.removeAllListeners();
+  nativeTheme.shouldUseDarkColors = false;
+  nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false;
+  nativeTheme.themeSource = 'system';
+  systemPreferences.userDefaults.clear();
+  systemPreferences.subscriptions.clear();
+  dialog.errorBoxes.length = 0;
   protocol.privileged.length = 0;
   protocol.handlers.clear();
   contextBridge.exposed.clear();
@@ -380,6 +442,7 @@ export default {
   protocol,
   dialog,
   nativeTheme,
+  systemPreferences,
   contextBridge,
   ipcRenderer,
 };

@@ -54,4 +54,26 @@ describe('notifications', () => {
       'notifications are not supported here; the alert is shown in the tray',
     );
   });
+
+  it('shows a notice about the app itself, running its action on click', () => {
+    const { shown, banners } = presenter();
+    const clicked: string[] = [];
+    shown.notice('History replaced', 'The old file was kept.', () => clicked.push('notice'));
+    const [notification] = Notification.shown;
+    expect(notification!.options).toEqual({
+      title: 'History replaced',
+      body: 'The old file was kept.',
+    });
+    notification!.emit('click');
+    expect(clicked).toEqual(['notice']);
+    expect(banners).toEqual([null]);
+  });
+
+  it('puts a notice in the tray when the system cannot show notifications', () => {
+    Notification.supported = false;
+    const { shown, banners } = presenter();
+    shown.notice('History replaced', 'The old file was kept.', () => {});
+    expect(Notification.shown).toHaveLength(0);
+    expect(banners).toEqual(['⚠ History replaced: The old file was kept.']);
+  });
 });
