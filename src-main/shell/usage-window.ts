@@ -1,4 +1,9 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import {
+  BrowserWindow,
+  app,
+  type BrowserWindowConstructorOptions,
+  type WebContents,
+} from 'electron';
 import { events, type Navigation } from '../../src-shared/ipc/contract.ts';
 import { emit } from './ipc/ipc-main.ts';
 
@@ -37,7 +42,28 @@ export function usageWindowOptions(
   };
 }
 
+/**
+ * The URL hash of the window's route for a navigation, as the renderer reads it at start
+ * (src-renderer/state/route.ts: parseRoute; test/shell/usage-window.test.ts keeps the two in step).
+ */
+export function navigationHash(navigation: Navigation): string {
+  const id = (value: string) => encodeURIComponent(value);
+  const { view, accountId } = navigation;
+  switch (view) {
+    case 'account':
+      return accountId ? `#/account/${id(accountId)}` : '#/';
+    case 'settings':
+      return accountId ? `#/settings/${id(accountId)}` : '#/settings';
+    case 'accounts':
+    case 'headroom':
+      return `#/${view}`;
+    case 'overview':
+      return '#/';
+  }
+}
+
 export interface UsageWindowDeps {
+  readonly platform: NodeJS.Platform;
   readonly preloadPath: string;
   /** The page to load: the app scheme, or the dev server during `npm run dev`. */
   readonly entryUrl: string;
@@ -71,22 +97,28 @@ export class UsageWindow {
     const existing = this.window;
     if (existing && !existing.isDestroyed()) {
       if (existing.isMinimized()) existing.restore();
-      existing.show();
-      existing.focus();
+      this.bringForward(existing);
       if (navigation) emit(events, existing.webContents, 'app:navigate', navigation);
       return;
     }
     const window = new BrowserWindow(usageWindowOptions(this.deps.preloadPath, this.deps.dark()));
     this.window = window;
-    window.once('ready-to-show', () => window.show());
+    window.once('ready-to-show', () => this.bringForward(window));
     window.on('closed', () => {
       if (this.window === window) this.window = null;
     });
-    window.webContents.once('did-finish-load', () => {
-      this.deps.onReady?.(window.webContents);
-      if (navigation) emit(events, window.webContents, 'app:navigate', navigation);
-    });
-    void window.loadURL(this.deps.entryUrl);
+    window.webContents.once('did-finish-load', () => this.deps.onReady?.(window.webContents));
+    // A new page starts on the route in its URL: an `app:navigate` sent once it has loaded
+    // could arrive before the page listens for it, and be lost.
+    void window.loadURL(this.deps.entryUrl + (navigation ? navigationHash(navigation) : ''));
+  }
+
+  private bringForward(window: BrowserWindow): void {
+    window.show();
+    window.focus();
+    // A menu-bar app (LSUIElement) is not the active app when its tray menu is used: without
+    // this, macOS may put the window behind the app that is.
+    if (this.deps.platform === 'darwin') app.focus({ steal: true });
   }
 
   close(): void {

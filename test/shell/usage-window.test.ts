@@ -1,12 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { UsageWindow, usageWindowOptions } from '../../src-main/shell/usage-window.ts';
-import { BrowserWindow, resetElectronFake } from '../fakes/electron.ts';
+import {
+  UsageWindow,
+  navigationHash,
+  usageWindowOptions,
+} from '../../src-main/shell/usage-window.ts';
+import { parseRoute, routeOfNavigation } from '../../src-renderer/state/route.ts';
+import type { Navigation } from '../../src-shared/ipc/contract.ts';
+import { BrowserWindow, app, resetElectronFake } from '../fakes/electron.ts';
 
 const entryUrl = 'cloudmeter://app/index.html';
 
-function controller() {
+function controller(platform: NodeJS.Platform = 'linux') {
   const ready: unknown[] = [];
   const window = new UsageWindow({
+    platform,
     preloadPath: '/app/out/preload/index.cjs',
     entryUrl,
     dark: () => false,
@@ -68,11 +75,50 @@ describe('the usage window', () => {
     expect(window.contents).toBeNull();
     window.open({ view: 'settings' });
     expect(BrowserWindow.all).toHaveLength(2);
-    const second = BrowserWindow.all[1]!;
-    expect(second.webContents.sent).toEqual([]); // the page is not loaded yet
-    second.webContents.emit('did-finish-load');
-    expect(second.webContents.sent).toEqual([
-      { channel: 'app:navigate', payload: { view: 'settings' } },
-    ]);
+    expect(BrowserWindow.all[1]!.loadedUrl).toBe(`${entryUrl}#/settings`);
+  });
+
+  it('starts a new window on the route in its URL, which the page reads before it listens for events', () => {
+    const { window } = controller();
+    window.open({ view: 'account', accountId: 'tokyo vps' });
+    const [created] = BrowserWindow.all;
+    expect(created!.loadedUrl).toBe(`${entryUrl}#/account/tokyo%20vps`);
+    created!.webContents.emit('did-finish-load');
+    // Nothing the page could miss: the route is already in the URL.
+    expect(created!.webContents.sent).toEqual([]);
+  });
+
+  it('writes every navigation as the hash the window parses back to the same route', () => {
+    const navigations: Navigation[] = [
+      { view: 'overview' },
+      { view: 'account', accountId: 'idcf/jp east' },
+      { view: 'account' },
+      { view: 'accounts' },
+      { view: 'settings' },
+      { view: 'settings', accountId: 'memset' },
+      { view: 'headroom' },
+    ];
+    for (const navigation of navigations)
+      expect(parseRoute(navigationHash(navigation)), JSON.stringify(navigation)).toEqual(
+        routeOfNavigation(navigation),
+      );
+  });
+
+  it('on macOS makes the app active when it shows the window, or it may open behind another app', () => {
+    const { window } = controller('darwin');
+    window.open();
+    expect(app.focusCalls).toEqual([]); // not before there is something to show
+    BrowserWindow.all[0]!.emit('ready-to-show');
+    expect(app.focusCalls).toEqual([{ steal: true }]);
+    window.open();
+    expect(app.focusCalls).toEqual([{ steal: true }, { steal: true }]);
+  });
+
+  it('leaves the other systems’ focus rules alone', () => {
+    const { window } = controller('win32');
+    window.open();
+    BrowserWindow.all[0]!.emit('ready-to-show');
+    window.open();
+    expect(app.focusCalls).toEqual([]);
   });
 });
