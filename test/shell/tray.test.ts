@@ -1,10 +1,21 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MenuAction } from '../../src-main/core/tray/menu-model.ts';
+import { TrayIcoFiles } from '../../src-main/platform/icons/tray-ico-files.ts';
 import { TrayIconCache } from '../../src-main/platform/icons/tray-icon-cache.ts';
 import { TrayController } from '../../src-main/shell/tray.ts';
 import type { UsageState } from '../../src-shared/ipc/contract.ts';
 import type { AccountSnapshot } from '../../src-shared/domain/usage.ts';
-import { Tray, resetElectronFake, type FakeNativeImage } from '../fakes/electron.ts';
+import { trayIconState } from '../../src-main/core/tray/tray-state.ts';
+import {
+  Tray,
+  nativeTheme,
+  resetElectronFake,
+  systemPreferences,
+  type FakeNativeImage,
+} from '../fakes/electron.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const NOW = Date.parse('2026-11-21T12:00:00Z');
 
@@ -56,7 +67,11 @@ function account(id: string, percent: number): AccountSnapshot {
   };
 }
 
-function setup(platform: NodeJS.Platform, accounts: AccountSnapshot[]) {
+function setup(
+  platform: NodeJS.Platform,
+  accounts: AccountSnapshot[],
+  icoDir: string | null = null,
+) {
   let state: UsageState = {
     accounts,
     generatedAt: NOW,
@@ -65,9 +80,11 @@ function setup(platform: NodeJS.Platform, accounts: AccountSnapshot[]) {
   };
   const actions: MenuAction[] = [];
   const cache = new TrayIconCache();
+  const icoFiles = icoDir === null ? null : new TrayIcoFiles(cache, icoDir);
   const controller = new TrayController({
     platform,
     cache,
+    icoFiles,
     now: () => NOW,
     timeZone: 'UTC',
     locale: 'en-GB',
@@ -144,5 +161,53 @@ describe('the tray', () => {
     controller.setBanner('⚠ Account a: 91 % used');
     expect(tray.tooltip.startsWith('⚠ Account a: 91 % used\n')).toBe(true);
     expect((tray.menu!.items as MenuItems)[0]!.label).toBe('⚠ Account a: 91 % used');
+  });
+
+  it('gives Windows an .ico file, written once per look, so that it is sharp at every scale', async () => {
+    const dir = join(await tempDir(), 'tray-icons');
+    nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = true; // a dark taskbar
+    const { tray, controller, setState, cache } = setup('win32', [account('a', 50)], dir);
+    const first = tray.image as FakeNativeImage;
+    expect(first.path).not.toBeNull();
+    expect(readdirSync(dir)).toEqual([basename(first.path!)]);
+    expect(
+      readFileSync(first.path!).equals(cache.ico(trayIconState([account('a', 50)]), 'on-dark')),
+    ).toBe(true);
+    expect(first.buffers).toEqual([]); // no 1x bitmap for Electron to make a blurry HICON from
+
+    controller.render();
+    expect(tray.image).toBe(first);
+    setState([account('a', 97)]);
+    controller.render();
+    const second = tray.image as FakeNativeImage;
+    expect(second.path).not.toBe(first.path);
+    setState([account('a', 50)]);
+    controller.render();
+    expect((tray.image as FakeNativeImage).path).toBe(first.path);
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+
+  it('on macOS colours the icon for the menu bar’s appearance, not the app’s forced theme', () => {
+    nativeTheme.themeSource = 'light';
+    nativeTheme.shouldUseDarkColors = false; // follows the app's forced light theme
+    systemPreferences.userDefaults.set('AppleInterfaceStyle', 'Dark');
+    const { tray, cache, setState } = setup('darwin', [account('a', 86)]);
+    const pngs = (image: unknown) => (image as FakeNativeImage).buffers.map((b) => b.buffer);
+    const drawn = (percent: number, darkPanel: boolean) =>
+      cache
+        .image(trayIconState([account('a', percent)]), { platform: 'darwin', darkPanel })
+        .representations.map((r) => r.png);
+    expect(pngs(tray.image)).toEqual(drawn(86, true));
+    expect(pngs(tray.image)).not.toEqual(drawn(86, false));
+
+    // The user switches the system to light: macOS posts a notification, the icon follows.
+    systemPreferences.userDefaults.delete('AppleInterfaceStyle');
+    systemPreferences.post('AppleInterfaceThemeChangedNotification');
+    expect(pngs(tray.image)).toEqual(drawn(86, false));
+
+    // Below the thresholds it is the template image, which macOS tints itself.
+    setState([account('a', 40)]);
+    systemPreferences.post('AppleInterfaceThemeChangedNotification');
+    expect((tray.image as FakeNativeImage).template).toBe(true);
   });
 });

@@ -114,9 +114,14 @@ export class TrayIconCache {
     }));
   }
 
+  /** Equal keys mean identical .ico files (what `ico` returns for the same arguments). */
+  icoKey(state: TrayIconState, style: TrayIconStyle): string {
+    return ICO_SIZES.map((size) => lookKey(iconLook(state, style, size))).join('|');
+  }
+
   /** A Windows .ico holding every size in ICO_SIZES (PNG-compressed entries). */
   ico(state: TrayIconState, style: TrayIconStyle): Buffer {
-    const key = ICO_SIZES.map((size) => lookKey(iconLook(state, style, size))).join('|');
+    const key = this.icoKey(state, style);
     return remember(this.#icos, key, this.#max, () =>
       encodeIco(ICO_SIZES.map((size) => ({ size, png: this.png(state, style, size) }))),
     );
