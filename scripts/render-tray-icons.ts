@@ -1,6 +1,9 @@
 // Renders the tray icon for each state to docs/images/ so a reviewer can see them:
 // `npx node scripts/render-tray-icons.ts`. See docs/tray.md for what each file shows.
+// test/platform/icons/tray-doc-images.test.ts fails while a committed image is out of date.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TrayIconState } from '../src-main/core/tray/tray-state.ts';
 import { encodePng } from '../src-main/platform/icons/png.ts';
 import type { RgbaImage } from '../src-main/platform/icons/raster.ts';
@@ -31,33 +34,31 @@ const STATES: readonly (readonly [string, TrayIconState])[] = [
   ['pending', { kind: 'pending' }],
 ];
 
-const dir = new URL('../docs/images/', import.meta.url);
-mkdirSync(dir, { recursive: true });
-for (const name of readdirSync(dir)) {
-  if (name.startsWith('tray-') && name.endsWith('.png')) rmSync(new URL(name, dir));
-}
+export const TRAY_IMAGES_DIR = fileURLToPath(new URL('../docs/images/', import.meta.url));
 
 const draw = (state: TrayIconState, style: TrayIconStyle, sizePx: number) =>
   drawTrayIcon(iconLook(state, style, sizePx));
 
-function write(name: string, image: RgbaImage): void {
-  writeFileSync(new URL(name, dir), encodePng(image));
-}
-
-// One file per state, size and style: 32 px and its @2x, for light and dark panels, and the
-// macOS template image where macOS uses one.
-for (const [name, state] of STATES) {
-  for (const [suffix, style] of [
-    ['', 'on-light'],
-    ['-dark', 'on-dark'],
-  ] as const) {
-    write(`tray-${name}${suffix}.png`, draw(state, style, 32));
-    write(`tray-${name}${suffix}@2x.png`, draw(state, style, 64));
+/** Every tray image docs/images/ holds, by file name. */
+export function trayDocImages(): Map<string, RgbaImage> {
+  const images = new Map<string, RgbaImage>();
+  // One file per state, size and style: 32 px and its @2x, for light and dark panels, and the
+  // macOS template image where macOS uses one.
+  for (const [name, state] of STATES) {
+    for (const [suffix, style] of [
+      ['', 'on-light'],
+      ['-dark', 'on-dark'],
+    ] as const) {
+      images.set(`tray-${name}${suffix}.png`, draw(state, style, 32));
+      images.set(`tray-${name}${suffix}@2x.png`, draw(state, style, 64));
+    }
+    if (trayIconStyle(state, { platform: 'darwin', darkPanel: false }) === 'template') {
+      images.set(`tray-${name}-template.png`, draw(state, 'template', 16));
+      images.set(`tray-${name}-template@2x.png`, draw(state, 'template', 32));
+    }
   }
-  if (trayIconStyle(state, { platform: 'darwin', darkPanel: false }) === 'template') {
-    write(`tray-${name}-template.png`, draw(state, 'template', 16));
-    write(`tray-${name}-template@2x.png`, draw(state, 'template', 32));
-  }
+  images.set('tray-overview.png', overviewSheet());
+  return images;
 }
 
 // An overview: one row per panel, one column per state; each cell shows the 16 px icon
@@ -71,43 +72,61 @@ const ROWS: readonly (readonly [TrayTheme, readonly [number, number, number]])[]
 const ZOOM = 4;
 const CELL_W = 16 * ZOOM + 16 + 32 + 24;
 const CELL_H = 16 * ZOOM + 16;
-const sheet = {
-  width: CELL_W * STATES.length,
-  height: CELL_H * ROWS.length,
-  data: new Uint8Array(CELL_W * STATES.length * CELL_H * ROWS.length * 4),
-};
 
-function blit(icon: RgbaImage, left: number, top: number, zoom: number, tint: number | null): void {
-  for (let y = 0; y < icon.height * zoom; y++) {
-    for (let x = 0; x < icon.width * zoom; x++) {
-      const from = (Math.floor(y / zoom) * icon.width + Math.floor(x / zoom)) * 4;
-      const to = ((top + y) * sheet.width + left + x) * 4;
-      const alpha = icon.data[from + 3]! / 255;
-      for (let c = 0; c < 3; c++) {
-        // macOS draws a template image's alpha in the menu bar's own ink colour.
-        const ink = tint ?? icon.data[from + c]!;
-        sheet.data[to + c] = Math.round(sheet.data[to + c]! * (1 - alpha) + ink * alpha);
+/** One row per panel, one column per state (docs/images/tray-overview.png). */
+function overviewSheet(): RgbaImage {
+  const sheet = {
+    width: CELL_W * STATES.length,
+    height: CELL_H * ROWS.length,
+    data: new Uint8Array(CELL_W * STATES.length * CELL_H * ROWS.length * 4),
+  };
+
+  function blit(
+    icon: RgbaImage,
+    left: number,
+    top: number,
+    zoom: number,
+    tint: number | null,
+  ): void {
+    for (let y = 0; y < icon.height * zoom; y++) {
+      for (let x = 0; x < icon.width * zoom; x++) {
+        const from = (Math.floor(y / zoom) * icon.width + Math.floor(x / zoom)) * 4;
+        const to = ((top + y) * sheet.width + left + x) * 4;
+        const alpha = icon.data[from + 3]! / 255;
+        for (let c = 0; c < 3; c++) {
+          // macOS draws a template image's alpha in the menu bar's own ink colour.
+          const ink = tint ?? icon.data[from + c]!;
+          sheet.data[to + c] = Math.round(sheet.data[to + c]! * (1 - alpha) + ink * alpha);
+        }
       }
     }
   }
+
+  ROWS.forEach(([theme, background], row) => {
+    for (let y = row * CELL_H; y < (row + 1) * CELL_H; y++) {
+      for (let x = 0; x < sheet.width; x++) {
+        sheet.data.set([...background, 255], (y * sheet.width + x) * 4);
+      }
+    }
+    STATES.forEach(([, state], column) => {
+      const style = trayIconStyle(state, theme);
+      const tint = style === 'template' ? (theme.darkPanel ? 255 : 0) : null;
+      const left = column * CELL_W + 8;
+      const top = row * CELL_H + 8;
+      blit(draw(state, style, 16), left, top, ZOOM, tint);
+      blit(draw(state, style, 16), left + 16 * ZOOM + 8, top + 24, 1, tint);
+      blit(draw(state, style, 32), left + 16 * ZOOM + 8 + 16 + 4, top + 16, 1, tint);
+    });
+  });
+  return sheet;
 }
 
-ROWS.forEach(([theme, background], row) => {
-  for (let y = row * CELL_H; y < (row + 1) * CELL_H; y++) {
-    for (let x = 0; x < sheet.width; x++) {
-      sheet.data.set([...background, 255], (y * sheet.width + x) * 4);
-    }
+if (import.meta.main) {
+  mkdirSync(TRAY_IMAGES_DIR, { recursive: true });
+  for (const name of readdirSync(TRAY_IMAGES_DIR)) {
+    if (name.startsWith('tray-') && name.endsWith('.png')) rmSync(join(TRAY_IMAGES_DIR, name));
   }
-  STATES.forEach(([, state], column) => {
-    const style = trayIconStyle(state, theme);
-    const tint = style === 'template' ? (theme.darkPanel ? 255 : 0) : null;
-    const left = column * CELL_W + 8;
-    const top = row * CELL_H + 8;
-    blit(draw(state, style, 16), left, top, ZOOM, tint);
-    blit(draw(state, style, 16), left + 16 * ZOOM + 8, top + 24, 1, tint);
-    blit(draw(state, style, 32), left + 16 * ZOOM + 8 + 16 + 4, top + 16, 1, tint);
-  });
-});
-write('tray-overview.png', sheet);
-
-console.log(`wrote ${readdirSync(dir).filter((name) => name.startsWith('tray-')).length} images`);
+  const images = trayDocImages();
+  for (const [name, image] of images) writeFileSync(join(TRAY_IMAGES_DIR, name), encodePng(image));
+  console.log(`wrote ${images.size} images`);
+}

@@ -3,6 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './build-app.ts';
 
+/**
+ * The size budget of app.asar (issue 9), without Electron itself: asserted by packaging.test.ts,
+ * printed with where the bytes go by bench/asar.bench.ts.
+ */
+export const ASAR_BUDGET_BYTES = 15 * 1024 * 1024;
+
 /** One file in an asar archive, by its path inside it ("out/main/index.js"). */
 export interface AsarFile {
   readonly size: number;
