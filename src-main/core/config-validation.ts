@@ -1,4 +1,9 @@
-import { ConfigSchema, findSecretLikeKeys, type Config } from '../../src-shared/domain/config.ts';
+import {
+  ConfigSchema,
+  findSecretLikeKeys,
+  secretKeyMessage,
+  type Config,
+} from '../../src-shared/domain/config.ts';
 import type { ProviderId } from '../../src-shared/domain/provider-id.ts';
 import {
   optionsSchemaFor,
@@ -38,14 +43,9 @@ export function describeLocation(raw: unknown, path: readonly PropertyKey[]): st
 }
 
 function secretProblem(raw: unknown, path: (string | number)[]): string {
-  const field = String(path.at(-1));
   const id =
     path[0] === 'accounts' && typeof path[1] === 'number' ? accountIdAt(raw, path[1]) : null;
-  const fix =
-    id === null
-      ? 'cloudmeter secret set <account> <field>'
-      : `cloudmeter secret set ${id} ${field}`;
-  return `${describeLocation(raw, path)}: looks like a secret; secrets are kept only in the OS keychain (use: ${fix})`;
+  return `${describeLocation(raw, path)}: ${secretKeyMessage(id, String(path.at(-1)))}`;
 }
 
 /**

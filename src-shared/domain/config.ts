@@ -38,14 +38,54 @@ export type Preferences = z.infer<typeof PreferencesSchema>;
 
 export const CONFIG_VERSION = 1;
 
+const ConfigVersionSchema = z.literal(CONFIG_VERSION, {
+  error: (issue) =>
+    issue.input === undefined
+      ? `missing (add "version": ${CONFIG_VERSION})`
+      : `unsupported version ${JSON.stringify(issue.input)}; this Cloudmeter reads version ${CONFIG_VERSION}`,
+});
+
 /** Key names that hold a secret. A config file never does: secrets live in the OS keychain. */
 export const SECRET_KEY_PATTERN =
   /secret|passw(or)?d|passphrase|private.?key|api.?key|token|credential/i;
 
+/**
+ * SECRET_KEY_PATTERN for JSON Schema, whose patterns take no flags: each letter becomes [xX].
+ * Sound because the pattern has no escapes and no character classes for the letters to break.
+ */
+const SECRET_KEY_JSON_PATTERN = SECRET_KEY_PATTERN.source.replace(
+  /[a-z]/gi,
+  (letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`,
+);
+
+/**
+ * The JSON Schema twin of the secret check, for editors and other tools that read
+ * docs/config.schema.json: no key at any depth may be named like a secret.
+ */
+const NO_SECRET_KEYS_JSON_SCHEMA = {
+  $defs: {
+    noSecretKeys: {
+      propertyNames: { not: { pattern: SECRET_KEY_JSON_PATTERN } },
+      additionalProperties: { $ref: '#/$defs/noSecretKeys' },
+      items: { $ref: '#/$defs/noSecretKeys' },
+    },
+  },
+  allOf: [{ $ref: '#/$defs/noSecretKeys' }],
+};
+
+/** Why a key named like a secret is refused, and the command that stores it where it belongs. */
+export function secretKeyMessage(accountId: string | null, field: string): string {
+  const fix =
+    accountId === null
+      ? 'cloudmeter secret set <account> <field>'
+      : `cloudmeter secret set ${accountId} ${field}`;
+  return `looks like a secret; secrets are kept only in the OS keychain (use: ${fix})`;
+}
+
 export const ConfigSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    version: z.literal(CONFIG_VERSION),
+    version: ConfigVersionSchema,
     accounts: z.array(AccountSchema).default([]),
     alerts: AlertSettingsSchema.default(() => AlertSettingsSchema.parse({})),
     preferences: PreferencesSchema.default(() => PreferencesSchema.parse({})),
@@ -62,7 +102,19 @@ export const ConfigSchema = z
       }
       seen.add(account.id);
     });
-  });
+    // The strict objects refuse unknown keys; the free-form maps (an account's options, its
+    // per-meter alerts) are where a secret could otherwise get through.
+    for (const path of findSecretLikeKeys(config)) {
+      const index = path[0] === 'accounts' ? path[1] : undefined;
+      const accountId = typeof index === 'number' ? (config.accounts[index]?.id ?? null) : null;
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: secretKeyMessage(accountId, String(path.at(-1))),
+      });
+    }
+  })
+  .meta(NO_SECRET_KEYS_JSON_SCHEMA);
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 
@@ -71,8 +123,9 @@ export function emptyConfig(): Config {
 }
 
 /**
- * Paths of keys in raw JSON whose name says they hold a secret, e.g. `accounts[0].options.apiKey`.
- * Checked before the schema so the message can say where the secret belongs instead.
+ * Paths of keys whose name says they hold a secret, e.g. `accounts[0].options.apiKey`. The
+ * schema refuses them; validateConfig also looks in the raw JSON first, so that a secret under
+ * a misspelt or unknown key is called a secret rather than an unknown key.
  */
 export function findSecretLikeKeys(
   value: unknown,

@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 
 /** A point in time as milliseconds since the Unix epoch (UTC). Formatting happens at the edges. */
@@ -7,15 +8,17 @@ export type Instant = z.infer<typeof InstantSchema>;
 const knownZones = new Map<string, boolean>();
 
 /**
- * Whether the runtime's Intl knows this IANA zone (works in Node and in the renderer).
- * Remembered: building a DateTimeFormat costs far more than the lookup, and every meter that
- * is validated names its zone.
+ * Whether this is a time zone the core can compute in: asked of the same Temporal polyfill the
+ * core's calendar math uses, because Intl alone accepts zones Temporal refuses (the ICU
+ * abbreviation "JST"), which would pass validation and fail later in the middle of a poll.
+ * Remembered: resolving a zone builds an Intl formatter, which costs far more than the lookup,
+ * and every meter that is validated names its zone.
  */
 export function isKnownTimeZone(zone: string): boolean {
   let known = knownZones.get(zone);
   if (known === undefined) {
     try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
+      Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone);
       known = true;
     } catch {
       known = false;

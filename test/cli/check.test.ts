@@ -7,7 +7,10 @@ import { ProviderError } from '../../src-main/core/provider-error.ts';
 import { demoAdapter } from '../../src-main/providers/demo/demo.adapter.ts';
 import { createRegistry } from '../../src-main/providers/index.ts';
 import type { ProviderAdapter } from '../../src-main/providers/provider.ts';
+import { renderUsageText } from '../../src-main/cli/format/usage-text.ts';
 import { ProviderDescriptorSchema } from '../../src-shared/domain/provider-descriptor.ts';
+import { snapshot, usage } from '../core/alerts/helpers.ts';
+import { at, GB } from '../core/fixtures.ts';
 import { runCliForTest } from '../support/cli.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -158,6 +161,26 @@ describe('cloudmeter check', () => {
     expect(unknown.stderr).toContain('no account "nope"');
   });
 
+  it('prints a forecast whose two ends print alike as one amount', () => {
+    const line = (label: string, low: number, high: number) =>
+      usage({ label, used: 500 * GB, now: at('2026-11-21T12:00:00Z'), forecast: { low, high } });
+    const lines = [line('narrow', 812.3 * GB, 812.4 * GB), line('wide', 700 * GB, 900 * GB)];
+    const text = renderUsageText([snapshot(lines)], 'si', () => 'IDCF');
+    expect(text).toMatch(/narrow +500 GB +1 TB +50\.0 % +812 GB +ok/);
+    expect(text).toMatch(/wide +500 GB +1 TB +50\.0 % +700 GB – 900 GB +ok/);
+  });
+
+  it('refuses an unknown option in words that say whose it is and what the options are', async () => {
+    const run = await runCliForTest(['check', '--bogus'], { configFile: '/nonexistent/c.json' });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n').slice(0, 3)).toEqual([
+      expect.stringMatching(/^cloudmeter: Unknown option '--bogus'/),
+      expect.stringMatching(/^Usage: cloudmeter check \[--config FILE\]/),
+      'Run `cloudmeter check --help` for the options.',
+    ]);
+  });
+
   it.each([
     [
       'an unknown provider',
@@ -178,6 +201,24 @@ describe('cloudmeter check', () => {
         ],
       },
       /account "a" \(accounts\[0\]\): options\.apiKey: looks like a secret/,
+    ],
+    [
+      'a time zone the core cannot compute in',
+      {
+        version: 1,
+        accounts: [
+          {
+            ...demoWithTransferQuota(5_000).accounts[0],
+            quotas: [
+              {
+                ...demoWithTransferQuota(5_000).accounts[0]!.quotas[0],
+                period: { timeZone: 'JST' },
+              },
+            ],
+          },
+        ],
+      },
+      /account "sim" \(accounts\[0\]\): quotas\[0\]\.period\.timeZone: not an IANA time zone/,
     ],
     ['broken JSON', '{"version": 1, "accounts": [', /not valid JSON/],
   ])(

@@ -50,6 +50,25 @@ describe('config file', () => {
     await writeFile(file, '{"version": 2}');
     const error = await readConfigFile(file, lookup).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigFileError);
-    expect((error as Error).message).toMatch(new RegExp(`^${file}: version: `));
+    expect((error as Error).message).toBe(
+      `${file}: version: unsupported version 2; this Cloudmeter reads version 1`,
+    );
+  });
+
+  it('calls a time zone the core cannot compute in a problem of the file, account and field', async () => {
+    const file = join(await tempDir(), 'config.json');
+    const quota = {
+      id: 'transfer',
+      match: { kind: 'transfer-total' },
+      limit: { amount: 1, unit: 'TB' },
+      period: { anchorDay: 1, timeZone: 'JST' },
+    };
+    const account = { id: 'sim', provider: 'demo', label: 'Sim', quotas: [quota] };
+    await writeFile(file, JSON.stringify({ version: 1, accounts: [account] }));
+    const error = await readConfigFile(file, lookup).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigFileError);
+    expect((error as Error).message).toBe(
+      `${file}: account "sim" (accounts[0]): quotas[0].period.timeZone: not an IANA time zone (for example Asia/Tokyo)`,
+    );
   });
 });
