@@ -1,33 +1,38 @@
 // @ts-check
 // Lint is part of the test command: these import rules are how the architecture is enforced.
 // See docs/ARCHITECTURE.md for the layer diagram they encode.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Modules that reach the outside world (files, network, processes, native stores, the UI runtime). */
-const OUTSIDE_WORLD = [
-  'electron',
-  'undici',
-  'keytar',
-  'better-sqlite3',
-  ...[
-    'fs',
-    'fs/promises',
-    'net',
-    'tls',
-    'dgram',
-    'http',
-    'https',
-    'http2',
-    'child_process',
-    'os',
-  ].flatMap((m) => [m, `node:${m}`]),
-  'node:sqlite',
-  'worker_threads',
-  'node:worker_threads',
-];
+/**
+ * Every Node built-in, bare and with `node:` (`dns`, `node:dns`, `module`, `readline`...),
+ * from Node itself so that no name is forgotten. The `node:`-only ones (`node:sqlite`,
+ * `node:test`) have no bare form: a bare `sqlite` is an npm package, not Node.
+ */
+const NODE_BUILTINS = builtinModules.flatMap((m) =>
+  m.startsWith('node:') ? [m] : [m, `node:${m}`],
+);
+
+/** Packages that reach the outside world (the UI runtime, the network, native stores). */
+const OUTSIDE_PACKAGES = ['electron', 'undici', 'keytar', 'better-sqlite3'];
+
+/** Modules that reach the outside world, or run only under Node: none in the pure layers. */
+const OUTSIDE_WORLD = [...OUTSIDE_PACKAGES, ...NODE_BUILTINS];
+
+/** Adapters sign their requests (HMAC, SHA-256): crypto is the one built-in they may use. */
+const ADAPTER_BUILTINS = new Set(['crypto', 'node:crypto']);
+
+/**
+ * `import('node:fs')` or `import(name)` would pass every import rule above: the pure layers
+ * load nothing at run time, so a dynamic import there is refused outright.
+ */
+const noDynamicImport = {
+  selector: 'ImportExpression',
+  message: 'The pure core and src-shared load no modules at run time: use a static import.',
+};
 
 const onlyShellImportsElectron = {
   name: 'electron',
@@ -70,6 +75,7 @@ export default tseslint.config(
     // The pure core and the shared domain: no I/O, no Node built-ins, no UI runtime.
     files: ['src-main/core/**/*.ts', 'src-shared/**/*.ts'],
     rules: {
+      'no-restricted-syntax': ['error', noDynamicImport],
       'no-restricted-imports': [
         'error',
         {
@@ -114,7 +120,7 @@ export default tseslint.config(
         'error',
         {
           paths: banned(
-            OUTSIDE_WORLD,
+            OUTSIDE_WORLD.filter((name) => !ADAPTER_BUILTINS.has(name)),
             'Adapters get HTTP, clock and secrets injected (FetchContext).',
           ),
           patterns: [
