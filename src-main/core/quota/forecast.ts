@@ -63,11 +63,40 @@ export interface CounterForecastInput extends Projection {
 }
 
 /**
- * Transfer and cost: a range between the straight line of the period-to-date pace and the
- * pace of the trailing 7 days (reaching into the previous period when its history is there).
- * A spike early in the period lifts the straight line but drops out of the trailing pace a
- * week later, so the range shows both instead of one inflated number. Paces are measured on
- * the data up to `through` ("data as of"); the range never starts below what is used.
+ * Fewer whole days of data than this cannot tell a spike from a pace: until then the slow end
+ * of a counter's range stays at what is used.
+ */
+const MINIMUM_DAYS_FOR_PACE = 3;
+
+/** The amounts of the whole 24-hour spans that end at `through` and start at `from` or later. */
+function wholeDayAmounts(
+  intervals: readonly UsageInterval[],
+  from: Instant,
+  through: Instant,
+): number[] {
+  const amounts: number[] = [];
+  for (let end = through; end - DAY_MS >= from; end -= DAY_MS)
+    amounts.push(amountStartedIn(intervals, end - DAY_MS, end));
+  return amounts;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Transfer and cost: a range between a slow and a fast pace. The fast end is the faster of the
+ * straight line of the period-to-date pace and the pace of the trailing 7 days (reaching into
+ * the previous period when its history is there). The slow end is the slowest of those and
+ * the usual (median) day of the trailing week, so one day's spike cannot lift it: a spike
+ * early in the period lifts the straight line, and the trailing mean until it drops out a
+ * week later, but not the usual day. With fewer than MINIMUM_DAYS_FOR_PACE whole days of
+ * data there is no usual day yet, and the slow end is what is used: the first day of a period
+ * without history is a wide range, never one inflated number (nor a forecast alert, which
+ * reads the slow end). Paces are measured on the data up to `through` ("data as of"); the
+ * range never starts below what is used.
  */
 export function counterForecast(input: CounterForecastInput): Forecast | null {
   const { period, through, current, intervals } = input;
@@ -80,8 +109,10 @@ export function counterForecast(input: CounterForecastInput): Forecast | null {
   );
   const trailing = amountStartedIn(intervals, windowStart, through) / (through - windowStart);
   const paces = [usedThrough / elapsed, trailing].map((pace) => Math.max(0, pace));
+  const days = wholeDayAmounts(intervals, windowStart, through);
+  const usualDay = days.length >= MINIMUM_DAYS_FOR_PACE ? Math.max(0, median(days)) / DAY_MS : 0;
   const remaining = period.end - through;
-  const slow = Math.min(...paces);
+  const slow = Math.min(...paces, usualDay);
   const fast = Math.max(...paces);
   return {
     low: Math.max(current, usedThrough + slow * remaining),
@@ -131,13 +162,14 @@ export function gaugeForecast(
 
 /**
  * The provider's own period-end projection (Memset `predicted`), never below what is already
- * used; the pace that reaches it gives "runs out on".
+ * used; the pace that reaches it gives "runs out on". Shown whenever the provider makes one,
+ * from the period's first hour: the provider knows its own figures, so the wait for a day of
+ * data that guards Cloudmeter's own trends does not apply.
  */
 export function providerForecast(
   input: Projection & { readonly periodEndValue: number },
-): Forecast | null {
+): Forecast {
   const { period, through, current } = input;
-  if (through - period.start < minimumForecastSpan(period)) return null;
   const value = Math.max(current, input.periodEndValue);
   const remaining = period.end - through;
   const pace = remaining > 0 ? (value - current) / remaining : 0;

@@ -6,7 +6,8 @@ import {
   serializeAlertState,
 } from '../../../src-main/core/alerts/alert-state.ts';
 import { evaluateAccountAlerts } from '../../../src-main/core/alerts/evaluate.ts';
-import { at, DAY, GB, HOUR } from '../fixtures.ts';
+import { computeMeterUsage } from '../../../src-main/core/quota/meter-usage.ts';
+import { at, daily, DAY, GB, HOUR, lineFor, meter, THRESHOLDS } from '../fixtures.ts';
 import { AlertRun, kinds, SETTINGS, snapshot, usage } from './helpers.ts';
 
 const NOV = at('2024-10-31T15:00:00Z'); // 1 November JST
@@ -185,6 +186,36 @@ describe('forecast alerts', () => {
     });
     expect(run.step(NOV + 7 * DAY, projected(30, 99, NOV + 7 * DAY))).toEqual([]);
     expect(run.step(NOV + 8 * DAY, projected(35, 101, NOV + 8 * DAY))).toEqual([]);
+  });
+
+  it('stays quiet about a day-one spike, and still warns of a pace that reaches the quota', () => {
+    // Real projections, from daily transfer against 1,000 GB, read as each day ends.
+    const transfer = meter('transfer:jp-east', { label: 'jp-east' });
+    const line = lineFor([transfer], {
+      id: 'q',
+      match: { kind: 'transfer-total' },
+      limit: { amount: 1000, unit: 'GB' },
+    });
+    const pollDaily = (gigabytes: number[]) => {
+      const run = new AlertRun();
+      const samples = daily(
+        transfer.id,
+        NOV,
+        gigabytes.map((gb) => gb * GB),
+      );
+      const told: string[] = [];
+      for (let day = 1; day <= gigabytes.length; day++) {
+        const now = NOV + day * DAY;
+        const events = run.step(now, snapshot([computeMeterUsage(line, samples, now, THRESHOLDS)]));
+        told.push(...events.map((e) => `day ${day}: ${e.body}`));
+      }
+      return told;
+    };
+    expect(pollDaily([400, 10, 10, 10, 10, 10, 10, 10, 10, 10])).toEqual([]);
+    // 40 GB a day reaches 1,200 GB by 30 November: told once, when three days show the pace.
+    expect(pollDaily(Array<number>(10).fill(40))).toEqual([
+      expect.stringMatching(/^day 3: 12 % of 1,000 GB used, projected 120 %/),
+    ]);
   });
 
   it('can be switched off globally or per meter', () => {

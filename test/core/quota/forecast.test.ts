@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { minimumForecastSpan } from '../../../src-main/core/quota/forecast.ts';
 import { computeMeterUsage, type UsageContext } from '../../../src-main/core/quota/meter-usage.ts';
@@ -18,10 +19,10 @@ function usageAt(now: number, samples: Sample[], gb = 1000, context: UsageContex
 }
 
 describe('forecast', () => {
-  it('waits for a day of data: none in the first hours of a period', () => {
+  it('waits for a day of data, and for three before the slow end leaves what is used', () => {
     expect(minimumForecastSpan(periodAt(JULY, { anchorDay: 1, timeZone: TOKYO }))).toBe(DAY);
     const hourly = meter('transfer:jp-east', { resolution: 'hour' });
-    const samples = Array.from({ length: 30 }, (_, i) => ({
+    const samples = Array.from({ length: 80 }, (_, i) => ({
       meterId: hourly.id,
       at: JULY + i * HOUR,
       value: 2 * GB,
@@ -30,7 +31,11 @@ describe('forecast', () => {
     expect(computeMeterUsage(line, samples, JULY + 5 * HOUR, THRESHOLDS).forecast).toBeNull();
     expect(computeMeterUsage(line, samples, JULY + 23 * HOUR, THRESHOLDS).forecast).toBeNull();
     const dayOne = computeMeterUsage(line, samples, JULY + 24 * HOUR, THRESHOLDS).forecast;
-    expect(dayOne?.low).toBeCloseTo(48 * 31 * GB, -6);
+    expect(dayOne?.low).toBe(48 * GB); // what is used: one day cannot tell a pace from a spike
+    expect(dayOne?.high).toBeCloseTo(48 * 31 * GB, -6);
+    const dayThree = computeMeterUsage(line, samples, JULY + 72 * HOUR, THRESHOLDS).forecast;
+    expect(dayThree?.low).toBeCloseTo(48 * 31 * GB, -6);
+    expect(dayThree?.high).toBeCloseTo(48 * 31 * GB, -6);
   });
 
   it('projects a steady pace to the period end, with the day it runs out and a daily budget', () => {
@@ -53,20 +58,53 @@ describe('forecast', () => {
     expect(low).toBeLessThan(1000 * GB); // the quota is not in danger at the usual pace
   });
 
-  it('reaches into last period for the trailing week when its history is there', () => {
+  it('gives a day-one spike without history a range from what is used to the straight line', () => {
+    const spike = daily(transfer.id, JULY, [400 * GB]);
+    const dayOne = usageAt(JULY + 25 * HOUR, spike).forecast!;
+    expect(dayOne.low).toBe(400 * GB);
+    expect(dayOne.high).toBeGreaterThan(10_000 * GB); // the straight line keeps the spike
+    // Two ordinary days later the usual day sets the slow end; the spike still lifts the fast one.
+    const later = daily(
+      transfer.id,
+      JULY,
+      [400, 10, 10].map((gb) => gb * GB),
+    );
+    const dayThree = usageAt(JULY + 3 * DAY, later).forecast!;
+    expect(dayThree.low).toBeCloseTo((420 + 28 * 10) * GB, -3);
+    expect(dayThree.high).toBeCloseTo((420 + 28 * 140) * GB, -3);
+  });
+
+  it('reaches into last period for the usual day when its history is there', () => {
     const june = daily(transfer.id, JULY - 10 * DAY, Array(10).fill(10 * GB));
     const july = daily(transfer.id, JULY, [400 * GB]);
     const now = JULY + 25 * HOUR;
     const withHistory = usageAt(now, [...june, ...july]).forecast!;
     const without = usageAt(now, july).forecast!;
-    // Without history both paces are the spike's: one inflated number.
-    expect(without.low).toBeCloseTo(without.high, -3);
-    expect(without.low).toBeGreaterThan(10_000 * GB);
-    // With it, the week's pace counts the days that began in it: 26–30 June and the spike.
+    expect(without.low).toBe(400 * GB);
+    // With history, the trailing week's whole days are 10 GB but for the spike: a 10 GB day.
     const remaining = periodAt(now, { anchorDay: 1, timeZone: TOKYO }).end - now;
-    const weekPace = (5 * 10 * GB + 400 * GB) / (7 * DAY);
-    expect(withHistory.low).toBeLessThan(withHistory.high);
-    expect(withHistory.low).toBeCloseTo(400 * GB + weekPace * remaining, -3);
+    expect(withHistory.low).toBeCloseTo(400 * GB + (10 * GB * remaining) / DAY, -3);
+    expect(withHistory.high).toBe(without.high);
+  });
+
+  it('keeps every range between what is used and the fast end, whatever the days bring', () => {
+    const days = fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e13, noNaN: true })), {
+      minLength: 1,
+      maxLength: 31,
+    });
+    const history = fc.array(fc.double({ min: 0, max: 1e12, noNaN: true }), { maxLength: 10 });
+    fc.assert(
+      fc.property(days, history, fc.integer({ min: 0, max: 31 * 24 }), (values, before, hours) => {
+        const samples = [
+          ...daily(transfer.id, JULY - before.length * DAY, before),
+          ...daily(transfer.id, JULY, values),
+        ];
+        const usage = usageAt(JULY + hours * HOUR, samples);
+        if (usage.forecast === null) return;
+        expect(usage.forecast.low).toBeGreaterThanOrEqual(usage.used);
+        expect(usage.forecast.low).toBeLessThanOrEqual(usage.forecast.high);
+      }),
+    );
   });
 
   it('measures the pace up to the provider\'s "data as of", not up to now', () => {
@@ -89,6 +127,21 @@ describe('forecast', () => {
     // 100 GB used, 1,140 GB to come over 26 days: 1,000 GB is reached after 900/1140 of them.
     const runsOut = JULY + 5 * DAY + (26 * DAY * 900) / 1140;
     expect(usage.forecast!.runsOutAt).toBe(Math.round(runsOut));
+  });
+
+  it("shows the provider's projection from the period's first hour", () => {
+    const hourly = meter('transfer:jp-east', { resolution: 'hour' });
+    const samples = [{ meterId: hourly.id, at: JULY, value: 2 * GB }];
+    const usage = computeMeterUsage(
+      lineFor([hourly], quota(1000)),
+      samples,
+      JULY + HOUR,
+      THRESHOLDS,
+      {
+        providerForecasts: [{ meterId: hourly.id, periodEndValue: 300 * GB }],
+      },
+    );
+    expect(usage.forecast).toMatchObject({ basis: 'provider', low: 300 * GB, high: 300 * GB });
   });
 
   it("never lets a provider's projection fall below what is already used", () => {
