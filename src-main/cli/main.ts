@@ -97,14 +97,19 @@ function isUserFacing(error: unknown): error is Error {
     error instanceof UsageError ||
     error instanceof CredentialInputError ||
     error instanceof SecretInputError ||
-    isSecretStoreError(error) ||
-    isParseArgsError(error)
+    isSecretStoreError(error)
   );
 }
 
 function isParseArgsError(error: unknown): error is Error {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+/** After a bad flag: the command's usage lines (its help up to the first blank line). */
+function usageHint(name: string, help: string): string {
+  const usage = help.split('\n\n')[0]!;
+  return `${usage}\nRun \`cloudmeter ${name} --help\` for the options.`;
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
@@ -137,7 +142,9 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   try {
     return await command.run([...rest], scoped);
   } catch (error) {
-    if (isUserFacing(error)) {
+    if (isParseArgsError(error)) {
+      scoped.stderr(`cloudmeter: ${error.message}\n${usageHint(name, command.help)}\n`);
+    } else if (isUserFacing(error)) {
       scoped.stderr(`${error.message}\n`);
     } else {
       scoped.stderr(

@@ -109,3 +109,16 @@ export function formatMeterValue(
 ): string {
   return unit === 'bytes' ? formatBytes(value, system, locale) : formatMoney(value, unit, locale);
 }
+
+/**
+ * A range of two formatted amounts, or a single one when both ends print alike (a forecast
+ * whose ends differ by less than the shown precision): "€37.79", "1.2 TB – 1.5 TB". `join`
+ * is the range's wording (the usage window takes it from its language).
+ */
+export function formatRange(
+  low: string,
+  high: string,
+  join: (low: string, high: string) => string = (l, h) => `${l} – ${h}`,
+): string {
+  return low === high ? high : join(low, high);
+}

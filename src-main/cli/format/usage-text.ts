@@ -1,5 +1,9 @@
 import type { ProviderErrorKind } from '../../../src-shared/domain/errors.ts';
-import { formatMeterValue, type UnitSystem } from '../../../src-shared/domain/units.ts';
+import {
+  formatMeterValue,
+  formatRange,
+  type UnitSystem,
+} from '../../../src-shared/domain/units.ts';
 import type { AccountSnapshot, MeterUsage } from '../../../src-shared/domain/usage.ts';
 import type { Instant } from '../../../src-shared/domain/primitives.ts';
 import { isoWithOffset } from '../../core/time/zoned.ts';
@@ -43,7 +47,7 @@ function meterRow(usage: MeterUsage, units: UnitSystem): string[] {
   const unit = usage.meter.unit;
   const fmt = (v: number | null) => (v === null ? DASH : formatMeterValue(v, unit, units));
   const forecast = usage.forecast
-    ? `${fmt(usage.forecast.low)} – ${fmt(usage.forecast.high)}`
+    ? formatRange(fmt(usage.forecast.low), fmt(usage.forecast.high))
     : DASH;
   return [
     usage.meter.label,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
   formatMeterValue,
+  formatRange,
   limitInMeterUnit,
   pickDataUnit,
   toBytes,
@@ -34,5 +35,11 @@ describe('units', () => {
   it('formats money by currency', () => {
     expect(formatMeterValue(2791, 'JPY', 'si', 'en')).toBe('¥2,791');
     expect(formatMeterValue(2.64, 'EUR', 'si', 'en')).toBe('€2.64');
+  });
+
+  it('prints a range whose ends print alike as one amount', () => {
+    expect(formatRange('€37.79', '€37.79')).toBe('€37.79');
+    expect(formatRange('€37.79', '€41.20')).toBe('€37.79 – €41.20');
+    expect(formatRange('1 TB', '2 TB', (low, high) => `${low} ～ ${high}`)).toBe('1 TB ～ 2 TB');
   });
 });
