@@ -28,13 +28,19 @@ export async function runCliForTest(
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const { configFile, now, dataDir, ...overrides } = options;
+  const { configFile, now, dataDir, env, ...overrides } = options;
   const http = testHttpClient();
   onTestFinished(() => http.close());
   const code = await runCli(argv, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    env: { CLOUDMETER_CONFIG: configFile, CLOUDMETER_DATA_DIR: dataDir ?? (await tempDir()) },
+    // A test's own variables are added to these, never replace them: without a data dir the
+    // CLI would write the history under the (fake) home folder.
+    env: {
+      CLOUDMETER_CONFIG: configFile,
+      CLOUDMETER_DATA_DIR: dataDir ?? (await tempDir()),
+      ...env,
+    },
     platform: 'linux',
     homedir: '/nonexistent-home',
     clock: new FakeClock(now ?? '2026-11-21T12:00:00Z'),
