@@ -23,7 +23,23 @@ export interface JsonCall<S extends z.ZodType> {
   readonly classify?: (response: HttpResponse, body: unknown) => ProviderError | null;
   /** Retry `server` errors this many extra times (idempotent calls only). Default 0. */
   readonly retries?: number;
+  /**
+   * Accept JSON with trailing commas (`[1, 2,]`), for a provider whose documented examples
+   * have them (Seeweb). Only a body that strict JSON refuses is read leniently.
+   */
+  readonly lenientJson?: boolean;
 }
+
+/**
+ * The longest wait a read sits through before retrying a server error. A longer Retry-After
+ * (a 503 with "Retry-After: 3600") fails the read at once, carrying the wait, so that the
+ * scheduler polls again then instead of an adapter sleeping through it.
+ */
+export const MAX_RETRY_WAIT_MS = 5_000;
+
+/** What the user can do about a transport failure: usually nothing but wait. */
+export const TRANSPORT_HINT =
+  "check the network or the provider's status page; Cloudmeter will try again";
 
 const KIND_BY_STATUS: Record<number, ProviderErrorKind> = {
   400: 'invalid-request',
@@ -71,9 +87,44 @@ export function providerError(
   return new ProviderError(kind, `${what}: ${KIND_PHRASE[kind]}${status}${said}`, details);
 }
 
-function decode(response: HttpResponse, what: string): unknown {
+/**
+ * Removes commas that directly precede a closing `}` or `]` (whitespace between allowed),
+ * outside strings. Everything else is left for JSON.parse to judge.
+ */
+export function withoutTrailingCommas(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (inString) {
+      out += char;
+      if (char === '\\') out += text[++i] ?? '';
+      else if (char === '"') inString = false;
+      continue;
+    }
+    if (char === '"') inString = true;
+    if (char === ',') {
+      let next = i + 1;
+      while (/\s/.test(text[next] ?? '')) next++;
+      if (text[next] === '}' || text[next] === ']') continue;
+    }
+    out += char;
+  }
+  return out;
+}
+
+function parseJson(text: string, lenient: boolean): unknown {
   try {
-    return JSON.parse(response.body) as unknown;
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    if (!lenient) throw error;
+    return JSON.parse(withoutTrailingCommas(text)) as unknown;
+  }
+}
+
+function decode(response: HttpResponse, what: string, lenient: boolean): unknown {
+  try {
+    return parseJson(response.body, lenient);
   } catch {
     const start = response.body.slice(0, 60).replace(/\s+/g, ' ');
     throw providerError('bad-response', what, {
@@ -83,18 +134,41 @@ function decode(response: HttpResponse, what: string): unknown {
   }
 }
 
+const TRANSPORT_KINDS: ReadonlySet<ProviderErrorKind> = new Set(['network', 'timeout']);
+
+/**
+ * The HTTP client's error names only the host: say which call failed too, and for a network
+ * failure or a timeout, what the user can do about it.
+ */
+function namingTheCall(error: unknown, what: string): unknown {
+  if (!isProviderError(error) || error.message.startsWith(`${what}:`)) return error;
+  if (!TRANSPORT_KINDS.has(error.kind) && error.kind !== 'bad-response') return error;
+  const hint = TRANSPORT_KINDS.has(error.kind) ? `; ${TRANSPORT_HINT}` : '';
+  return new ProviderError(
+    error.kind,
+    `${what}: ${KIND_PHRASE[error.kind]} (${error.message})${hint}`,
+    {
+      retryAfterMs: error.retryAfterMs,
+      status: error.status,
+      providerMessage: error.providerMessage,
+      cause: error,
+    },
+  );
+}
+
 async function once<S extends z.ZodType>(
   ctx: FetchContext,
   call: JsonCall<S>,
 ): Promise<z.output<S>> {
-  const response = await ctx.http.request({
-    ...call.request,
-    signal: call.request.signal ?? ctx.signal,
-  });
+  const response = await ctx.http
+    .request({ ...call.request, signal: call.request.signal ?? ctx.signal })
+    .catch((error: unknown) => {
+      throw namingTheCall(error, call.what);
+    });
   const ok = response.status >= 200 && response.status < 300;
   let body: unknown = null;
   try {
-    body = decode(response, call.what);
+    body = decode(response, call.what, call.lenientJson ?? false);
   } catch (error) {
     if (ok) throw error;
   }
@@ -117,20 +191,33 @@ async function once<S extends z.ZodType>(
   return parsed.data;
 }
 
+/**
+ * Runs `attempt`, and again after a `server` error up to `retries` more times, waiting
+ * 250 ms, 500 ms… or the provider's Retry-After if longer. A wait over MAX_RETRY_WAIT_MS is
+ * not sat through: the error is thrown at once, its retryAfterMs telling the scheduler when.
+ */
+export async function withServerRetries<T>(
+  ctx: Pick<FetchContext, 'clock' | 'signal'>,
+  retries: number,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  for (let done = 0; ; done++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const retryable = isProviderError(error) && error.kind === 'server' && done < retries;
+      if (!retryable || ctx.signal.aborted) throw error;
+      const waitMs = Math.max(250 * 2 ** done, error.retryAfterMs ?? 0);
+      if (waitMs > MAX_RETRY_WAIT_MS) throw error;
+      await ctx.clock.sleep(waitMs, ctx.signal);
+    }
+  }
+}
+
 /** Sends one JSON call; see JsonCall. Server errors are retried with exponential backoff. */
-export async function requestJson<S extends z.ZodType>(
+export function requestJson<S extends z.ZodType>(
   ctx: FetchContext,
   call: JsonCall<S>,
 ): Promise<z.output<S>> {
-  const retries = call.retries ?? 0;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await once(ctx, call);
-    } catch (error) {
-      const retryable = isProviderError(error) && error.kind === 'server' && attempt < retries;
-      if (!retryable || ctx.signal.aborted) throw error;
-      const backoff = 250 * 2 ** attempt;
-      await ctx.clock.sleep(Math.max(backoff, error.retryAfterMs ?? 0), ctx.signal);
-    }
-  }
+  return withServerRetries(ctx, call.retries ?? 0, () => once(ctx, call));
 }

@@ -12,8 +12,9 @@ import { serviceNamed, monthToDate } from '../fakes/memset/memset.fixture.ts';
 import { idcfFixtureRows } from '../fakes/idcf/idcf.fixture.ts';
 import { WATCHED } from '../fakes/cdnetworks/cdnetworks-fixture.ts';
 import type { ProviderFake } from '../fakes/provider-fake.ts';
+import { ADAPTERS } from '../../src-main/providers/index.ts';
 import { runCliForTest } from '../support/cli.ts';
-import { storageOn } from './cdnetworks/cdnetworks-expected.ts';
+import { datesFrom, storageOn, trafficBytes } from './cdnetworks/cdnetworks-expected.ts';
 import { fixtureMonth } from './seeweb/seeweb.setup.ts';
 import { MONTH_START, expectedDays, trafficEips } from './surfercloud/support.ts';
 
@@ -97,17 +98,31 @@ const meter = (account: Account, id: string) => {
   return found;
 };
 
+/** The name each provider's calls start with in messages: "IDCF" of "IDCF Cloud". */
+const CALL_PREFIX = Object.fromEntries(
+  ADAPTERS.map((a) => [a.descriptor.id, a.descriptor.displayName.split(' ')[0]!]),
+);
+
 /** What each fake's data implies for the headline figures (computed from the fixtures). */
 const HEADLINES: Record<string, (account: Account) => void> = {
   idcf: (account) => {
+    const rows = idcfFixtureRows(0);
     for (const region of ['jp-east', 'jp-east-2', 'jp-west']) {
-      const gb = idcfFixtureRows(0)
+      const gb = rows
         .filter((r) => r.Category === 'Internet Data Transfer' && r.Region === region)
         .reduce((sum, r) => sum + Number(r.Usage), 0);
       const total = meter(account, `transfer-total:${region}`);
       expect(total.used).toBe(gb * 1e9);
       expect(total.quota).toBe(3240e9);
     }
+    // Yen including tax: gross is every charge, net what is left after the coupon rows.
+    const nets = rows.map((r) => Number(r.Net));
+    const gross = nets.filter((n) => n > 0).reduce((a, b) => a + b, 0);
+    const coupons = nets.filter((n) => n < 0).reduce((a, b) => a + b, 0);
+    expect(coupons).toBeLessThan(0);
+    // Exact to the yen; the core spreads month-to-date readings over days, in floating point.
+    expect(meter(account, 'cost:gross').used).toBeCloseTo(gross, 6);
+    expect(meter(account, 'cost:net').used).toBeCloseTo(gross + coupons, 6);
   },
   memset: (account) => {
     const mtd = monthToDate(serviceNamed('myserver1')!, 'server', clock);
@@ -117,15 +132,24 @@ const HEADLINES: Record<string, (account: Account) => void> = {
     expect(total.quotaSource).toBe('provider');
   },
   cdnetworks: (account) => {
-    for (const domain of WATCHED)
+    const november = datesFrom('2026-11-01', '2026-11-21');
+    for (const domain of WATCHED) {
       expect(meter(account, `storage:${domain}`).used).toBe(storageOn(domain, '2026-11-21'));
+      const traffic = november.reduce((sum, day) => sum + trafficBytes(domain, day, clock), 0);
+      expect(traffic).toBeGreaterThan(0);
+      expect(meter(account, `transfer-total:${domain}`).used).toBe(traffic);
+    }
   },
   surfercloud: (account) => {
-    for (const eip of trafficEips(Math.floor(clock / 1000))) {
-      const nowS = Math.floor(clock / 1000);
+    const nowS = Math.floor(clock / 1000);
+    let totalGb = 0;
+    for (const eip of trafficEips(nowS)) {
       const gb = expectedDays(eip, MONTH_START / 1000, nowS, nowS).reduce((a, d) => a + d.gb, 0);
       expect(meter(account, `transfer-out:${eip.id}`).used).toBe(gb * 1e9);
+      totalGb += gb;
     }
+    expect(totalGb).toBeGreaterThan(0);
+    expect(meter(account, 'transfer-out:total').used).toBe(totalGb * 1e9);
   },
   seeweb: (account) => {
     const expected = fixtureMonth(0);
@@ -145,8 +169,20 @@ describe('cloudmeter check against all five providers', () => {
     expect([0, 1, 2]).toContain(code);
   });
 
-  const FAULTS: [string, Fault, readonly ProviderErrorKind[]][] = [
-    ['a 5xx', { kind: 'status', status: 503, json: { message: 'maintenance' } }, ['server']],
+  /** Where the fakes listen, as the HTTP client names them: `127.0.0.1:<port>`. */
+  const HOST = String.raw`127\.0\.0\.1:\d+`;
+  const HINT = String.raw`; check the network or the provider's status page; Cloudmeter will try again$`;
+  /**
+   * Each fault, the kind it must give, and what the message must say after the call's name
+   * (every call is named after its provider: "CDNetworks traffic of www.example.com: …").
+   */
+  const FAULTS: [string, Fault, ProviderErrorKind, RegExp][] = [
+    [
+      'a 5xx',
+      { kind: 'status', status: 503, json: { message: 'maintenance' } },
+      'server',
+      /: provider error \(HTTP 503\)/,
+    ],
     [
       'a 429 with Retry-After',
       {
@@ -155,23 +191,49 @@ describe('cloudmeter check against all five providers', () => {
         json: { message: 'slow down' },
         headers: { 'retry-after': '120' },
       },
-      ['rate-limited'],
+      'rate-limited',
+      /: rate limited \(HTTP 429\)/,
     ],
-    ['an answer slower than the timeout', { kind: 'slow', delayMs: 6_000 }, ['timeout']],
-    ['a truncated body', { kind: 'truncated' }, ['network', 'bad-response']],
-    ['a malformed body', { kind: 'malformed' }, ['bad-response']],
-    ['an oversized body', { kind: 'oversized', bytes: 9 * 1024 * 1024 }, ['bad-response']],
+    [
+      'an answer slower than the timeout',
+      { kind: 'slow', delayMs: 6_000 },
+      'timeout',
+      new RegExp(String.raw`: timed out \(${HOST} sent no complete answer within 3 s\)${HINT}`),
+    ],
+    [
+      'a truncated body',
+      { kind: 'truncated' },
+      'network',
+      new RegExp(
+        String.raw`: network error \(${HOST}: the answer was cut off after \d+ bytes of the \d+ announced.*\)${HINT}`,
+      ),
+    ],
+    [
+      'a malformed body',
+      { kind: 'malformed' },
+      'bad-response',
+      /: unexpected answer \(HTTP 200\): answer is not JSON \(begins "/,
+    ],
+    [
+      'an oversized body',
+      { kind: 'oversized', bytes: 9 * 1024 * 1024 },
+      'bad-response',
+      new RegExp(
+        String.raw`: unexpected answer \(${HOST}: answer .*larger than the 8388608-byte limit\)`,
+      ),
+    ],
     [
       'a changed schema',
       { kind: 'reshape', transform: () => ({ surprise: 'new shape' }) },
-      ['bad-response'],
+      'bad-response',
+      /: unexpected answer \(HTTP 200\): \S+.*(expected|missing|required|Invalid)/i,
     ],
   ];
 
   describe.each(Object.keys(PROVIDER_FAKES))('%s', (provider) => {
     it.each(FAULTS)(
       'on %s: the right error, the last good data kept, the others unaffected',
-      async (_name, fault, kinds) => {
+      async (_name, fault, kind, says) => {
         const before = (await check()).report;
         const good = before.accounts.find((a) => a.id === provider)!;
         expect(good.state, JSON.stringify(good.error)).toBe('ok');
@@ -181,9 +243,11 @@ describe('cloudmeter check against all five providers', () => {
           const { report, code, ms } = await check();
           const failed = report.accounts.find((a) => a.id === provider)!;
           expect(failed.state, JSON.stringify(failed.error)).toBe('error');
-          expect(kinds).toContain(failed.error!.kind);
-          expect(failed.error!.message.length).toBeGreaterThan(10);
-          expect(failed.error!.message).not.toMatch(/undefined|\[object Object\]/);
+          expect(failed.error!.kind).toBe(kind);
+          const message = failed.error!.message;
+          expect(message.startsWith(`${CALL_PREFIX[provider]} `), message).toBe(true);
+          expect(message).toMatch(says);
+          expect(message).not.toMatch(/undefined|\[object Object\]/);
           // The last good figures stay on show, with the time they were read.
           expect(failed.fetchedAt).toBe(good.fetchedAt);
           expect(failed.meters.map((m) => [m.id, m.used])).toEqual(

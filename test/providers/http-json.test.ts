@@ -4,9 +4,12 @@ import { silentLogger } from '../../src-main/core/logger.ts';
 import { ProviderError } from '../../src-main/core/provider-error.ts';
 import { DEMO_ACCOUNT } from '../../src-main/core/accounts.ts';
 import {
+  MAX_RETRY_WAIT_MS,
+  TRANSPORT_HINT,
   parseRetryAfter,
   providerError,
   requestJson,
+  withoutTrailingCommas,
   type JsonCall,
 } from '../../src-main/providers/http-json.ts';
 import type { FetchContext } from '../../src-main/providers/provider.ts';
@@ -152,6 +155,83 @@ describe('requestJson', () => {
     }
   });
 
+  it('does not sit through a long Retry-After: fails at once as server, carrying the wait', async () => {
+    const { server, clock, call } = await setup();
+    try {
+      server.inject({ kind: 'status', status: 503, headers: { 'retry-after': '3600' } });
+      const error = await rejection(call({ retries: 2 }));
+      expect(error.kind).toBe('server');
+      expect(error.retryAfterMs).toBe(3_600_000);
+      expect(clock.sleeps).toEqual([]);
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('waits a short Retry-After (up to MAX_RETRY_WAIT_MS) and retries', async () => {
+    const { server, clock, call } = await setup();
+    try {
+      const seconds = MAX_RETRY_WAIT_MS / 1000;
+      server.inject(
+        { kind: 'status', status: 503, headers: { 'retry-after': String(seconds) } },
+        { times: 1 },
+      );
+      expect((await call({ retries: 1 })).total).toBe(2);
+      expect(clock.sleeps).toEqual([MAX_RETRY_WAIT_MS]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('names the call in network and timeout errors, and says what to do', async () => {
+    const { server, call } = await setup();
+    try {
+      server.inject({ kind: 'slow', delayMs: 2_000 });
+      const timeout = await rejection(
+        call({ request: { method: 'GET', url: `${server.baseUrl}/usage`, timeoutMs: 300 } }),
+      );
+      expect(timeout.kind).toBe('timeout');
+      expect(timeout.message).toBe(
+        `Test usage: timed out (${new URL(server.baseUrl).host} sent no complete answer within 300 ms); ${TRANSPORT_HINT}`,
+      );
+      server.clearFaults();
+      server.inject({ kind: 'truncated' });
+      const cut = await rejection(call());
+      expect(cut.kind).toBe('network');
+      expect(cut.message).toMatch(
+        /^Test usage: network error \(.*the answer was cut off after \d+ bytes/,
+      );
+      expect(cut.message).toContain("check the network or the provider's status page");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads trailing commas only when the call allows it', async () => {
+    const { server, call } = await setup();
+    try {
+      const text = '{"total": 2, "rows": [{"name": "a,]", "bytes": "5",},\n ],\n}';
+      const lenient = await FakeServer.start(() => ({
+        text,
+        headers: { 'content-type': 'application/json' },
+      }));
+      try {
+        const request = { method: 'GET' as const, url: lenient.baseUrl };
+        expect(await call({ request, lenientJson: true })).toEqual({
+          total: 2,
+          rows: [{ name: 'a,]', bytes: 5 }],
+        });
+        const strict = await rejection(call({ request }));
+        expect(strict.kind).toBe('bad-response');
+      } finally {
+        await lenient.close();
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it('does not retry client errors', async () => {
     const { server, call } = await setup();
     try {
@@ -161,6 +241,17 @@ describe('requestJson', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('withoutTrailingCommas', () => {
+  it('drops commas before a closing bracket, outside strings only', () => {
+    expect(withoutTrailingCommas('[1, 2, ]')).toBe('[1, 2 ]');
+    expect(withoutTrailingCommas('{"a": [1,],\n}')).toBe('{"a": [1]\n}');
+    expect(withoutTrailingCommas('{"a": "x,]", "b": "q\\",}"}')).toBe(
+      '{"a": "x,]", "b": "q\\",}"}',
+    );
+    expect(withoutTrailingCommas('[1,,]')).toBe('[1,]');
   });
 });
 

@@ -36,7 +36,7 @@ const NETWORK_CODES: Record<string, string> = {
   EPIPE: 'connection closed',
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
-  UND_ERR_SOCKET: 'connection closed early',
+  UND_ERR_SOCKET: 'connection closed before an answer',
   UND_ERR_CLOSED: 'connection closed',
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'answer was cut off',
   UND_ERR_REQ_CONTENT_LENGTH_MISMATCH: 'request was cut off',
@@ -57,18 +57,45 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** "250 ms", "1.5 s", "45 s", "2 min": a deadline as people say it. */
+export function formatDuration(ms: number): string {
+  if (ms < 1_000) return `${Math.round(ms)} ms`;
+  if (ms < 10_000) return `${Number((ms / 1_000).toFixed(1))} s`;
+  if (ms < 120_000) return `${Math.round(ms / 1_000)} s`;
+  return `${Number((ms / 60_000).toFixed(1))} min`;
+}
+
+/** How far the answer had come when the transport failed. */
+interface Progress {
+  /** The status line and headers had arrived. */
+  headers: boolean;
+  /** Body bytes received, and the length the headers declared (if they did). */
+  bytes: number;
+  declared: number | null;
+}
+
 /** Maps a transport failure to a ProviderError; messages name the host only, never the URL. */
 function transportError(
   error: unknown,
   host: string,
   deadlineMs: number,
   timedOut: boolean,
+  progress: Progress,
 ): ProviderError {
   const code = errorCode(error);
   if (timedOut || (code !== undefined && TIMEOUT_CODES.has(code))) {
+    const partly = progress.headers ? ` (the answer had begun: ${progress.bytes} bytes)` : '';
     return new ProviderError(
       'timeout',
-      `${host}: no complete answer within ${Math.round(deadlineMs / 1000)} s`,
+      `${host} sent no complete answer within ${formatDuration(deadlineMs)}${partly}`,
+      { cause: error },
+    );
+  }
+  if (progress.headers) {
+    const of = progress.declared === null ? '' : ` of the ${progress.declared} announced`;
+    return new ProviderError(
+      'network',
+      `${host}: the answer was cut off after ${progress.bytes} bytes${of} (${code ?? 'connection closed'})`,
       { cause: error },
     );
   }
@@ -123,6 +150,7 @@ export function createHttpClient(options: HttpClientOptions = {}): ClosableHttpC
       deadline.abort(new Error('deadline'));
     }, deadlineMs);
     const signal = req.signal ? AbortSignal.any([req.signal, deadline.signal]) : deadline.signal;
+    const progress: Progress = { headers: false, bytes: 0, declared: null };
     try {
       const response = await request(url, {
         method: req.method,
@@ -133,7 +161,9 @@ export function createHttpClient(options: HttpClientOptions = {}): ClosableHttpC
         headersTimeout: settings.headersTimeoutMs,
         bodyTimeout: settings.bodyTimeoutMs,
       });
-      const declared = Number(response.headers['content-length']);
+      progress.headers = true;
+      const declared = Number(response.headers['content-length'] ?? Number.NaN);
+      if (Number.isFinite(declared)) progress.declared = declared;
       if (Number.isFinite(declared) && declared > settings.maxResponseBytes) {
         response.body.destroy();
         throw new ProviderError(
@@ -146,6 +176,7 @@ export function createHttpClient(options: HttpClientOptions = {}): ClosableHttpC
       for await (const chunk of response.body) {
         const buffer = chunk as Buffer;
         size += buffer.length;
+        progress.bytes = size;
         if (size > settings.maxResponseBytes) {
           response.body.destroy();
           throw new ProviderError(
@@ -163,7 +194,7 @@ export function createHttpClient(options: HttpClientOptions = {}): ClosableHttpC
     } catch (error) {
       if (error instanceof ProviderError) throw error;
       if (req.signal?.aborted) throw req.signal.reason as Error;
-      throw transportError(error, url.host, deadlineMs, timedOut);
+      throw transportError(error, url.host, deadlineMs, timedOut, progress);
     } finally {
       clearTimeout(timer);
     }

@@ -95,6 +95,8 @@ function get<S extends z.ZodType>(
       });
     },
     retries: 2,
+    // The docs' own example ends `},\n]`; strict JSON is INFERRED, so such an answer is read.
+    lenientJson: true,
   });
 }
 

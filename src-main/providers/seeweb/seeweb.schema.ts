@@ -20,6 +20,9 @@ export const Numeric = z
 /** Euro amounts: the same tolerance, named for the messages. */
 export const Money = Numeric;
 
+/** A row's year or month: a whole number, as a number or a numeric string like the others. */
+const WholeNumber = Numeric.pipe(z.number().int());
+
 const Text = z.string().nullish();
 
 /** One reserved-plan discount line of a server's month (prices after the discount). */
@@ -39,8 +42,8 @@ export const ServerBillingRowSchema = z.object({
   plan: Text,
   group: z.unknown().optional(),
   status: Text,
-  year: z.number().int().optional(),
-  month: z.number().int().optional(),
+  year: WholeNumber.optional(),
+  month: WholeNumber.optional(),
   creation_date: Text,
   deletion_date: Text,
   billed_hours: Numeric.nullish(),
@@ -65,8 +68,8 @@ export const TemplateBillingRowSchema = z.object({
   name: z.string().min(1),
   notes: Text,
   status: Text,
-  year: z.number().int().optional(),
-  month: z.number().int().optional(),
+  year: WholeNumber.optional(),
+  month: WholeNumber.optional(),
   cost: Money,
   hours: Numeric.nullish(),
   size_on_disk: Numeric.nullish(),
@@ -78,8 +81,8 @@ export const TemplateBillingSchema = z.array(TemplateBillingRowSchema);
 
 /** `GET /ecs/v2/billing/snapshots/{y}/{m}?type=json`: an object, unlike the other two. */
 export const SnapshotBillingSchema = z.object({
-  year: z.number().int().optional(),
-  month: z.number().int().optional(),
+  year: WholeNumber.optional(),
+  month: WholeNumber.optional(),
   total_cost: Money,
   rows_count: Numeric.nullish(),
   snapshots: z

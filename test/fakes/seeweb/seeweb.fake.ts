@@ -36,6 +36,16 @@ export interface SeewebFake extends ProviderFake {
   readonly maxInFlight: number;
   /** Year and month the fake considers current. */
   currentMonth(): { year: number; month: number };
+  /**
+   * Answer billing JSON as the docs' example is written: pretty-printed, with a comma after
+   * the last element of every array and object (`},\n]`).
+   */
+  trailingCommas: boolean;
+}
+
+/** Pretty JSON with a trailing comma before every closing bracket that follows a value. */
+function withTrailingCommas(body: unknown): string {
+  return JSON.stringify(body, null, 2).replace(/([^[{\s])(\n\s*[\]}])/g, '$1,$2');
 }
 
 const money = (value: number) => Math.round(value * 100) / 100;
@@ -170,7 +180,7 @@ export async function startSeewebFake(options: SeewebFakeOptions): Promise<Seewe
   };
   let inFlight = 0;
   let maxInFlight = 0;
-  const state = { holdMs: 0 };
+  const state = { holdMs: 0, trailingCommas: false };
 
   const route = (request: FakeRequest): FakeReply => {
     if (request.headers['x-apitoken'] !== SEEWEB_FAKE_TOKEN) {
@@ -209,6 +219,9 @@ export async function startSeewebFake(options: SeewebFakeOptions): Promise<Seewe
     const body = billing(kind, year, month, offset, current);
     // The docs: JSON only with type=json; otherwise text/csv.
     if (type !== 'json') return { headers: { 'content-type': 'text/csv' }, text: csvOf(body) };
+    if (state.trailingCommas) {
+      return { headers: { 'content-type': 'application/json' }, text: withTrailingCommas(body) };
+    }
     return { json: body };
   };
 
@@ -239,6 +252,12 @@ export async function startSeewebFake(options: SeewebFakeOptions): Promise<Seewe
     },
     get maxInFlight() {
       return maxInFlight;
+    },
+    get trailingCommas() {
+      return state.trailingCommas;
+    },
+    set trailingCommas(on: boolean) {
+      state.trailingCommas = on;
     },
     currentMonth,
     account(id = 'seeweb-fake'): AccountInput {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../../src-main/core/provider-error.ts';
+import { formatDuration } from '../../../src-main/platform/http/undici-http-client.ts';
 import { FakeServer } from '../../fakes/fake-server.ts';
 import { testHttpClient } from '../../support/http.ts';
 
@@ -18,6 +19,16 @@ async function failure(promise: Promise<unknown>): Promise<ProviderError> {
   expect(error).toBeInstanceOf(ProviderError);
   return error as ProviderError;
 }
+
+describe('formatDuration', () => {
+  it('says a deadline as people do, never "0 s"', () => {
+    expect(formatDuration(200)).toBe('200 ms');
+    expect(formatDuration(1_500)).toBe('1.5 s');
+    expect(formatDuration(3_000)).toBe('3 s');
+    expect(formatDuration(45_000)).toBe('45 s');
+    expect(formatDuration(300_000)).toBe('5 min');
+  });
+});
 
 describe('undici HTTP client', () => {
   it('sends the query exactly as given and a User-Agent', async () => {
@@ -61,7 +72,9 @@ describe('undici HTTP client', () => {
         testHttpClient().request({ method: 'GET', url: server.baseUrl, timeoutMs: 200 }),
       );
       expect(error.kind).toBe('timeout');
-      expect(error.message).toContain('127.0.0.1');
+      expect(error.message).toBe(
+        `${new URL(server.baseUrl).host} sent no complete answer within 200 ms`,
+      );
       expect(Date.now() - started).toBeLessThan(1_500);
     } finally {
       await server.close();
@@ -89,13 +102,18 @@ describe('undici HTTP client', () => {
     const server = await fake();
     try {
       server.inject({ kind: 'truncated' }, { times: 1 });
-      expect(
-        (await failure(testHttpClient().request({ method: 'GET', url: server.baseUrl }))).kind,
-      ).toBe('network');
+      const cut = await failure(testHttpClient().request({ method: 'GET', url: server.baseUrl }));
+      expect(cut.kind).toBe('network');
+      // The fake declares the whole body's length and sends half of it.
+      const body = JSON.stringify({ path: '/', query: '', ua: 'Cloudmeter' });
+      const half = Math.floor(body.length / 2);
+      expect(cut.message).toContain(
+        `the answer was cut off after ${half} bytes of the ${body.length} announced`,
+      );
       server.inject({ kind: 'reset' }, { times: 1 });
-      expect(
-        (await failure(testHttpClient().request({ method: 'GET', url: server.baseUrl }))).kind,
-      ).toBe('network');
+      const reset = await failure(testHttpClient().request({ method: 'GET', url: server.baseUrl }));
+      expect(reset.kind).toBe('network');
+      expect(reset.message).toMatch(/connection (reset|closed before an answer)/);
     } finally {
       await server.close();
     }

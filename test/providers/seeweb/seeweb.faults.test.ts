@@ -119,7 +119,29 @@ describe('Seeweb errors', () => {
     );
   });
 
-  it('a body that is not JSON (like the docs’ trailing-comma example) is bad-response', async () => {
+  it('an answer with trailing commas, like the docs’ example, is read with the same figures', async () => {
+    const strict = await seewebSetup(NOW);
+    const lenient = await seewebSetup(NOW);
+    lenient.fake.trailingCommas = true;
+    const expected = await strict.fetchUsage(NOVEMBER);
+    expect(await lenient.fetchUsage(NOVEMBER)).toEqual(expected);
+    expect(expected.samples.length).toBeGreaterThan(0);
+  });
+
+  it('a year and month sent as numeric strings, like other numbers, are read the same', async () => {
+    const plain = await seewebSetup(NOW);
+    const drifted = await seewebSetup(NOW);
+    drifted.fake.server.inject(
+      {
+        kind: 'reshape',
+        transform: mapRows((row) => ({ ...row, year: String(row.year), month: String(row.month) })),
+      },
+      servers,
+    );
+    expect(await drifted.fetchUsage(NOVEMBER)).toEqual(await plain.fetchUsage(NOVEMBER));
+  });
+
+  it('a body that is not JSON is bad-response, naming the call', async () => {
     const { fake, fetchUsage } = await seewebSetup(NOW);
     fake.server.inject({ kind: 'malformed' }, snapshots);
     const error = await providerFailure(fetchUsage(NOVEMBER));
