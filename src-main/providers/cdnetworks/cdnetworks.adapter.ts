@@ -1,9 +1,10 @@
 import type { Meter, Sample } from '../../../src-shared/domain/meter.ts';
+import type { Instant } from '../../../src-shared/domain/primitives.ts';
 import { ProviderDescriptorSchema } from '../../../src-shared/domain/provider-descriptor.ts';
 import type { ProviderUsageInput } from '../../../src-shared/domain/usage.ts';
 import { mapConcurrent } from '../../core/concurrency.ts';
 import { ProviderError } from '../../core/provider-error.ts';
-import { dayKey, isoWithOffset } from '../../core/time/zoned.ts';
+import { dayKey, isoWithOffset, startOfDay } from '../../core/time/zoned.ts';
 import {
   optionList,
   type CredentialCheck,
@@ -34,7 +35,13 @@ function listDomains(ctx: FetchContext) {
  * is inclusive; dateTo must exceed dateFrom, so a one-day window asks up to the next day (the
  * server clamps a dateTo after now) and the extra row is dropped when mapping.
  */
-async function fetchStorage(ctx: FetchContext, domain: string, contract: string, w: DayWindow) {
+async function fetchStorage(
+  ctx: FetchContext,
+  read: Read,
+  domain: string,
+  contract: string,
+  w: DayWindow,
+) {
   const rows = await cncRequest(ctx, {
     method: 'POST',
     path: '/api/domain-usage',
@@ -47,23 +54,42 @@ async function fetchStorage(ctx: FetchContext, domain: string, contract: string,
     },
     schema: DomainUsageSchema,
     what: `CDNetworks Local Storage usage of ${domain} (contract ${contract})`,
+    history: read.history,
   });
   return storageSamples(domain, w, rows);
 }
 
-/** Daily CDN traffic of one domain for one window: [start, end) as GMT+9 instants. */
-async function fetchTraffic(ctx: FetchContext, domain: string, w: DayWindow, unit: 'MB' | 'MiB') {
+/** What every request of one fetchUsage shares. */
+interface Read {
+  /** Now, on whole seconds (the report APIs take seconds). */
+  readonly now: Instant;
+  /** A read of earlier periods only (a backfill), not of today. */
+  readonly history: boolean;
+}
+
+/**
+ * Daily CDN traffic of one domain for one window: [start, end) as GMT+9 instants. The window
+ * of today ends at now, not at midnight: the API's rules allow no dateTo in the future.
+ */
+async function fetchTraffic(
+  ctx: FetchContext,
+  read: Read,
+  domain: string,
+  w: DayWindow,
+  unit: 'MB' | 'MiB',
+) {
   const answer = await cncRequest(ctx, {
     method: 'POST',
     path: '/api/report/domaintraffic',
     query: {
       dateFrom: isoWithOffset(w.start, CDNETWORKS_ZONE),
-      dateTo: isoWithOffset(w.end, CDNETWORKS_ZONE),
+      dateTo: isoWithOffset(Math.min(w.end, read.now), CDNETWORKS_ZONE),
       granularity: 'daily',
     },
     body: { 'domain-list': { 'domain-name': [domain] } },
     schema: DomainTrafficSchema,
     what: `CDNetworks traffic of ${domain}`,
+    history: read.history,
   });
   return trafficSamples(domain, w, answer, unit);
 }
@@ -103,16 +129,19 @@ export const cdnetworksAdapter: ProviderAdapter = {
     authSchemeOf(ctx); // a bad scheme fails before any request goes out
     const contract = optionalString(ctx, 'contract');
     const unit = optionalString(ctx, 'trafficUnit') === 'MiB' ? 'MiB' : 'MB';
-    const windows = dayWindows(range, ctx.clock.now());
+    const now = Math.floor(ctx.clock.now() / 1000) * 1000;
+    // A backfill ends at the start of the current period: it never reaches today.
+    const read: Read = { now, history: range.end <= startOfDay(now, CDNETWORKS_ZONE) };
+    const windows = dayWindows(range, now);
 
     const meters: Meter[] = [];
     const tasks: (() => Promise<Sample[]>)[] = [];
     for (const domain of domains) {
       meters.push(trafficMeter(domain));
-      for (const w of windows) tasks.push(() => fetchTraffic(ctx, domain, w, unit));
+      for (const w of windows) tasks.push(() => fetchTraffic(ctx, read, domain, w, unit));
       if (contract === null) continue;
       meters.push(storageMeter(domain));
-      for (const w of windows) tasks.push(() => fetchStorage(ctx, domain, contract, w));
+      for (const w of windows) tasks.push(() => fetchStorage(ctx, read, domain, contract, w));
     }
     const results = await mapConcurrent(tasks, descriptor.maxConcurrency, (task) => task());
     return { meters, samples: results.flat() };

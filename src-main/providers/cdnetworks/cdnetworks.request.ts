@@ -3,8 +3,15 @@ import type { ProviderErrorKind } from '../../../src-shared/domain/errors.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { HttpResponse } from '../../core/http.ts';
 import { ProviderError, isProviderError } from '../../core/provider-error.ts';
-import { kindForStatus, parseRetryAfter, providerError, requestJson } from '../http-json.ts';
+import {
+  kindForStatus,
+  parseRetryAfter,
+  providerError,
+  requestJson,
+  withServerRetries,
+} from '../http-json.ts';
 import { optionString, type FetchContext } from '../provider.ts';
+import { MAX_RATE_LIMIT_WAIT_MS, RollingWindowLimit, type LimitShare } from '../rate-limit.ts';
 import { AUTH_SCHEMES, type AuthScheme } from './cdnetworks.descriptor.ts';
 import { CncErrorBodySchema } from './cdnetworks.schema.ts';
 import { akskHeaders, apiKeyHeaders } from './cdnetworks.sign.ts';
@@ -17,8 +24,17 @@ import { akskHeaders, apiKeyHeaders } from './cdnetworks.sign.ts';
 /** Every call asks for GMT+9, the zone Local Storage data is kept in, so all days agree. */
 const TIME_ZONE_HEADER = 'GMT+09:00';
 const JSON_TYPE = 'application/json';
-/** The documented rate limit is 300 requests per 5 minutes: without Retry-After, wait it out. */
+/** The documented rate limit: 300 requests per 5 minutes per user. */
+export const RATE_LIMIT = 300;
 const RATE_WINDOW_MS = 5 * 60_000;
+/**
+ * How much of that limit a read may fill on our side. A poll stays under 90 % (room for the
+ * console and other tools on the same key) and waits only briefly; a history read stays
+ * under two thirds, so polls of the same key still fit beside it, and waits as long as it
+ * takes, since it runs in the background.
+ */
+export const POLL_SHARE: LimitShare = { share: 0.9, maxWaitMs: MAX_RATE_LIMIT_WAIT_MS };
+export const HISTORY_SHARE: LimitShare = { share: 2 / 3, maxWaitMs: RATE_WINDOW_MS };
 /** The server accepts an AK/SK timestamp up to 5 minutes off; stay well inside that. */
 const MAX_TIMESTAMP_LEAD_S = 120;
 const RETRIES = 2;
@@ -83,6 +99,26 @@ async function nextTimestamp(ctx: FetchContext, accessKeyId: string): Promise<nu
   return timestamp;
 }
 
+/** One rolling window per user (access key or user name) and API host, per clock. */
+const limits = new WeakMap<Clock, Map<string, RollingWindowLimit>>();
+
+function limitFor(ctx: FetchContext): RollingWindowLimit {
+  let perUser = limits.get(ctx.clock);
+  if (!perUser) {
+    perUser = new Map();
+    limits.set(ctx.clock, perUser);
+  }
+  const scheme = authSchemeOf(ctx);
+  const user = ctx.credentials[scheme === 'aksk' ? 'accessKeyId' : 'userName'] ?? '';
+  const key = `${ctx.baseUrl} ${scheme} ${user}`;
+  let limit = perUser.get(key);
+  if (!limit) {
+    limit = new RollingWindowLimit(RATE_LIMIT, RATE_WINDOW_MS);
+    perUser.set(key, limit);
+  }
+  return limit;
+}
+
 async function authHeaders(
   ctx: FetchContext,
   request: { method: 'GET' | 'POST'; url: URL; body: string },
@@ -145,42 +181,49 @@ export interface CncCall<S extends z.ZodType> {
   readonly schema: S;
   /** Names the call in messages: "CDNetworks traffic of www.example.com". */
   readonly what: string;
+  /** Part of a history read: a smaller share of the rate limit, and patience. Default: a poll. */
+  readonly history?: boolean;
 }
 
 /**
- * Sends one read. Server errors are retried with backoff here rather than by requestJson,
- * because every attempt must be signed afresh: a repeated AK/SK timestamp is refused.
+ * Sends one read. Server errors are retried here rather than inside requestJson, because
+ * every attempt must be signed afresh: a repeated AK/SK timestamp is refused.
  */
-export async function cncRequest<S extends z.ZodType>(
+export function cncRequest<S extends z.ZodType>(
   ctx: FetchContext,
   call: CncCall<S>,
 ): Promise<z.output<S>> {
   const url = new URL(`${ctx.baseUrl}${call.path}`);
   for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
   const body = call.body === undefined ? '' : JSON.stringify(call.body);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const headers = {
-        accept: JSON_TYPE,
-        'content-type': JSON_TYPE,
-        'x-time-zone': TIME_ZONE_HEADER,
-        ...(await authHeaders(ctx, { method: call.method, url, body })),
-      };
-      return await requestJson(ctx, {
-        request: {
-          method: call.method,
-          url: url.toString(),
-          headers,
-          ...(body === '' ? {} : { body }),
-        },
-        schema: call.schema,
-        what: call.what,
-        classify: classifier(call.what, ctx.clock.now()),
-      });
-    } catch (error) {
-      const retryable = isProviderError(error) && error.kind === 'server' && attempt < RETRIES;
-      if (!retryable || ctx.signal.aborted) throw error;
-      await ctx.clock.sleep(Math.max(250 * 2 ** attempt, error.retryAfterMs ?? 0), ctx.signal);
-    }
-  }
+  const limit = limitFor(ctx);
+  return withServerRetries(ctx, RETRIES, async () => {
+    await limit.acquire(
+      ctx.clock,
+      ctx.signal,
+      call.what,
+      call.history ? HISTORY_SHARE : POLL_SHARE,
+    );
+    const headers = {
+      accept: JSON_TYPE,
+      'content-type': JSON_TYPE,
+      'x-time-zone': TIME_ZONE_HEADER,
+      ...(await authHeaders(ctx, { method: call.method, url, body })),
+    };
+    return requestJson(ctx, {
+      request: {
+        method: call.method,
+        url: url.toString(),
+        headers,
+        ...(body === '' ? {} : { body }),
+      },
+      schema: call.schema,
+      what: call.what,
+      classify: classifier(call.what, ctx.clock.now()),
+    }).catch((error: unknown) => {
+      if (isProviderError(error) && error.kind === 'rate-limited')
+        limit.holdUntil(ctx.clock.now() + (error.retryAfterMs ?? RATE_WINDOW_MS));
+      throw error;
+    });
+  });
 }

@@ -1,9 +1,6 @@
 import type { Instant } from '../../../src-shared/domain/primitives.ts';
 import type { Clock } from '../../core/clock.ts';
-import { providerError } from '../http-json.ts';
-
-/** Waiting this long or less for IDCF's window to reset is better than failing the read. */
-export const MAX_RATE_LIMIT_WAIT_MS = 15_000;
+import { MAX_RATE_LIMIT_WAIT_MS, waitForCallSlot } from '../rate-limit.ts';
 
 export interface IdcfLimitHeaders {
   readonly max: number;
@@ -52,15 +49,13 @@ export class IdcfRateLimit {
         this.remaining = this.max;
         continue;
       }
-      const waitMs = this.resetAt - now;
-      if (waitMs > MAX_RATE_LIMIT_WAIT_MS) {
-        const calls = this.max === null ? 'all calls' : `all ${this.max} calls`;
-        throw providerError('rate-limited', what, {
-          providerMessage: `${calls} of the current window are used; it resets in ${Math.ceil(waitMs / 1000)} s`,
-          retryAfterMs: waitMs,
-        });
-      }
-      await clock.sleep(waitMs, signal);
+      const calls = this.max === null ? 'all calls' : `all ${this.max} calls`;
+      await waitForCallSlot(clock, signal, {
+        ms: this.resetAt - now,
+        maxMs: MAX_RATE_LIMIT_WAIT_MS,
+        what,
+        why: `${calls} of IDCF's current window are used`,
+      });
     }
     if (this.remaining !== null) this.remaining -= 1;
     this.inFlight += 1;

@@ -1,5 +1,5 @@
 import type { FakeReply, FakeRequest } from '../fake-server.ts';
-import { DOMAINS, storageBytes, trafficCentiMb } from './cdnetworks-fixture.ts';
+import { storageBytes, trafficCentiMb, type FixtureDomain } from './cdnetworks-fixture.ts';
 import {
   DAY_MS,
   HOUR_MS,
@@ -26,6 +26,8 @@ export interface RouteContext {
   readonly now: number;
   readonly contracts: readonly string[];
   readonly usageShape: UsageShape;
+  /** The user's domains (the fixture's three unless a test adds more). */
+  readonly domains: readonly FixtureDomain[];
 }
 
 const error = (status: number, code: string, message: string): FakeReply => ({
@@ -42,10 +44,10 @@ function bodyOf(request: FakeRequest): Record<string, unknown> | null {
   }
 }
 
-export function domainList(): FakeReply {
+export function domainList(ctx: RouteContext): FakeReply {
   return {
     json: {
-      'domain-list': DOMAINS.map((d) => ({
+      'domain-list': ctx.domains.map((d) => ({
         'domain-name': d.name,
         'domain-id': d.id,
         cname: `${d.name}.cdngc.net`,
@@ -94,7 +96,7 @@ export function domainUsage(request: FakeRequest, ctx: RouteContext): FakeReply 
   }
   if (!ctx.contracts.includes(body.contract))
     return error(400, '34102022', 'No contract permission');
-  const domain = DOMAINS.find((d) => d.name === body.domain);
+  const domain = ctx.domains.find((d) => d.name === body.domain);
   if (!domain) return error(400, '24102008', 'Domain not found');
   if (domain.contract !== body.contract) {
     return error(400, '24102023', 'Failed to get ids. Please check the domain.');
@@ -132,10 +134,13 @@ function centiMb(domains: readonly string[], from: number, to: number, now: numb
 
 const mb = (centi: number) => (centi / 100).toFixed(2);
 
-function requestedDomains(body: Record<string, unknown> | null): string[] | null {
+function requestedDomains(
+  body: Record<string, unknown> | null,
+  known: readonly FixtureDomain[],
+): string[] | null {
   const list = (body?.['domain-list'] as { 'domain-name'?: unknown } | undefined)?.['domain-name'];
   if (!Array.isArray(list) || list.length === 0) return null;
-  const names = list.filter((n): n is string => DOMAINS.some((d) => d.name === n));
+  const names = list.filter((n): n is string => known.some((d) => d.name === n));
   return names.length === list.length ? names : null;
 }
 
@@ -155,7 +160,7 @@ export function domainTraffic(request: FakeRequest, ctx: RouteContext): FakeRepl
   if (granularity !== 'daily' && granularity !== 'hourly') {
     return error(400, 'InvalidGranularity', 'granularity must be daily or hourly here');
   }
-  const domains = requestedDomains(bodyOf(request));
+  const domains = requestedDomains(bodyOf(request), ctx.domains);
   if (!domains) return error(400, 'InvalidDomain', 'domain-list.domain-name is empty or unknown');
   if (from >= ctx.now || to <= from || to - from > 31 * DAY_MS) return INVALID_DATE();
   if (from < twoYearsBefore(ctx.now, zone)) return INVALID_DATE();
@@ -199,8 +204,8 @@ export function trafficRequest(request: FakeRequest, ctx: RouteContext): FakeRep
   if (from >= ctx.now || to <= from || to - from > DAY_MS || from < ctx.now - 183 * DAY_MS) {
     return INVALID_DATE();
   }
-  const asked = Array.isArray(body.domain) ? body.domain : DOMAINS.map((d) => d.name);
-  const known = asked.filter((n): n is string => DOMAINS.some((d) => d.name === n));
+  const asked = Array.isArray(body.domain) ? body.domain : ctx.domains.map((d) => d.name);
+  const known = asked.filter((n): n is string => ctx.domains.some((d) => d.name === n));
   if (known.length !== asked.length) return error(400, 'InvalidDomain', 'unknown domain');
   const byDomain = Array.isArray(body.groupBy) && body.groupBy.includes('domain');
   const groups = byDomain ? known.map((d) => [d]) : [known];

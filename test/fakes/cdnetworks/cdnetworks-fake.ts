@@ -2,7 +2,14 @@ import type { AccountInput } from '../../../src-shared/domain/account.ts';
 import { FakeServer, type FakeReply, type FakeRequest } from '../fake-server.ts';
 import type { ProviderFake, ProviderFakeOptions } from '../provider-fake.ts';
 import { authenticate, TimestampLedger } from './cdnetworks-fake-auth.ts';
-import { CONTRACT, FAKE_USER, OTHER_CONTRACT, WATCHED } from './cdnetworks-fixture.ts';
+import {
+  CONTRACT,
+  DOMAINS,
+  FAKE_USER,
+  OTHER_CONTRACT,
+  WATCHED,
+  type FixtureDomain,
+} from './cdnetworks-fixture.ts';
 import {
   domainList,
   domainTraffic,
@@ -25,6 +32,8 @@ export interface CdnetworksFakeOptions extends ProviderFakeOptions {
   readonly usageShape?: UsageShape;
   /** Requests per user per 5 minutes (documented: 300). */
   readonly rateLimit?: number;
+  /** Domains the user has besides the fixture's three (a large account). */
+  readonly extraDomains?: readonly FixtureDomain[];
 }
 
 export interface CdnetworksFake extends ProviderFake {
@@ -32,6 +41,10 @@ export interface CdnetworksFake extends ProviderFake {
   usageShape: UsageShape;
   /** The contracts the fake user may read (remove one to provoke "No contract permission"). */
   contracts: string[];
+  /** The most requests the fake accepted in any 5-minute window of its clock. */
+  readonly busiestWindow: number;
+  /** Requests refused as too frequent. */
+  readonly refusedAsTooFrequent: number;
 }
 
 const RATE_WINDOW_MS = 5 * 60_000;
@@ -45,9 +58,11 @@ export async function startCdnetworksFake(options: CdnetworksFakeOptions): Promi
     contracts: [CONTRACT, OTHER_CONTRACT],
   };
   const rateLimit = options.rateLimit ?? 300;
+  const domains = [...DOMAINS, ...(options.extraDomains ?? [])];
+  const counts = { busiestWindow: 0, refusedAsTooFrequent: 0 };
 
   const route = (request: FakeRequest, ctx: RouteContext): FakeReply => {
-    if (request.method === 'GET' && request.path === '/api/domain') return domainList();
+    if (request.method === 'GET' && request.path === '/api/domain') return domainList(ctx);
     if (request.method === 'POST' && request.path === '/api/domain-usage')
       return domainUsage(request, ctx);
     if (request.method === 'POST' && request.path === '/api/report/domaintraffic') {
@@ -68,6 +83,7 @@ export async function startCdnetworksFake(options: CdnetworksFakeOptions): Promi
     if (!auth.ok) return { status: 401, json: { code: auth.code, message: auth.message } };
     while (recent.length > 0 && now - recent[0]! >= RATE_WINDOW_MS) recent.shift();
     if (recent.length >= rateLimit) {
+      counts.refusedAsTooFrequent += 1;
       // The code is VERIFIED (terraform errorlist.go); the HTTP status is INFERRED.
       return {
         status: 403,
@@ -78,7 +94,13 @@ export async function startCdnetworksFake(options: CdnetworksFakeOptions): Promi
       };
     }
     recent.push(now);
-    return route(request, { now, contracts: state.contracts, usageShape: state.usageShape });
+    counts.busiestWindow = Math.max(counts.busiestWindow, recent.length);
+    return route(request, {
+      now,
+      contracts: state.contracts,
+      usageShape: state.usageShape,
+      domains,
+    });
   };
 
   const server = await FakeServer.start(
@@ -107,6 +129,12 @@ export async function startCdnetworksFake(options: CdnetworksFakeOptions): Promi
     },
     set contracts(list: string[]) {
       state.contracts = list;
+    },
+    get busiestWindow() {
+      return counts.busiestWindow;
+    },
+    get refusedAsTooFrequent() {
+      return counts.refusedAsTooFrequent;
     },
     account(id = 'cdnetworks-fake'): AccountInput {
       return {

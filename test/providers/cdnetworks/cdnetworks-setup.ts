@@ -40,12 +40,17 @@ export async function harness(
     credentials?: Record<string, string | undefined>;
     options?: Record<string, unknown>;
     http?: HttpClient;
+    /** The fake's time is the test clock's (which sleeps move), not fixed at NOW. */
+    fakeFollowsClock?: boolean;
   } = {},
 ): Promise<Harness> {
   const fakeNow = Date.parse(NOW);
-  const fake = await startCdnetworksFake({ now: () => fakeNow, ...setup.fakeOptions });
-  onTestFinished(() => fake.close());
   const clock = new FakeClock(setup.clockAt ?? NOW);
+  const fake = await startCdnetworksFake({
+    now: setup.fakeFollowsClock ? () => clock.now() : () => fakeNow,
+    ...setup.fakeOptions,
+  });
+  onTestFinished(() => fake.close());
   const base = fake.account();
   const options: Record<string, unknown> = { ...base.options, ...setup.options };
   for (const key of Object.keys(options)) if (options[key] === undefined) delete options[key];

@@ -50,7 +50,8 @@ describe('CDNetworks adapter against its fake', () => {
     });
     const traffic = fake.server.requests.find((r) => r.path === '/api/report/domaintraffic')!;
     expect(traffic.query.get('dateFrom')).toBe('2026-11-01T00:00:00+09:00');
-    expect(traffic.query.get('dateTo')).toBe('2026-11-22T00:00:00+09:00');
+    // Today's window ends now (21:00 GMT+9), never in the future.
+    expect(traffic.query.get('dateTo')).toBe('2026-11-21T21:00:00+09:00');
     expect(traffic.query.get('granularity')).toBe('daily');
   });
 
@@ -135,7 +136,7 @@ describe('CDNetworks adapter against its fake', () => {
     expect(fake.server.requests).toHaveLength(0);
     await cdnetworksAdapter.fetchUsage(ctx, { start: CURRENT_MONTH.start, end: now + 9 * DAY_MS });
     const dateTo = fake.server.requests.map((r) => r.query.get('dateTo')).filter(Boolean);
-    expect(dateTo).toEqual(['2026-11-22T00:00:00+09:00', '2026-11-22T00:00:00+09:00']);
+    expect(dateTo).toEqual(['2026-11-21T21:00:00+09:00', '2026-11-21T21:00:00+09:00']);
   });
 
   it('keeps at most maxConcurrency requests in flight, and does use them', async () => {

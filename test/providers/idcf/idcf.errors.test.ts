@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ProviderError } from '../../../src-main/core/provider-error.ts';
-import { MAX_RATE_LIMIT_WAIT_MS } from '../../../src-main/providers/idcf/idcf.rate-limit.ts';
+import { MAX_RATE_LIMIT_WAIT_MS } from '../../../src-main/providers/rate-limit.ts';
 import { IDCF_REFERENCE } from '../../fakes/idcf/idcf.fixture.ts';
 import type { Fault } from '../../fakes/fake-server.ts';
 import { idcfSetup, jstRange } from './idcf-setup.ts';
