@@ -74,7 +74,9 @@ const STATUS_BY_EXIT = { 0: 'ok', 1: 'warning', 2: 'critical', 3: 'unknown' } as
 
 /**
  * Monitoring-plugin exit code for a set of accounts. Severity: a critical or exceeded quota
- * (2) outranks an unreadable account (3), which outranks a warning (1).
+ * (2) outranks an unreadable account (3), which outranks a warning (1): a quota at its
+ * warning level, or a warning notice (a Memset connection in arrears, a quota that could
+ * not be applied), which needs the user even when every figure is fine.
  */
 export function exitCodeFor(snapshots: readonly AccountSnapshot[]): ExitCode {
   const levels = snapshots.flatMap((s) => s.meters.map((m) => m.level));
@@ -82,6 +84,7 @@ export function exitCodeFor(snapshots: readonly AccountSnapshot[]): ExitCode {
   if (snapshots.some((s) => s.status.state !== 'ok' && s.status.state !== 'disabled'))
     return EXIT.unknown;
   if (levels.includes('warning')) return EXIT.warning;
+  if (snapshots.some((s) => s.notices.some((n) => n.level === 'warning'))) return EXIT.warning;
   return EXIT.ok;
 }
 

@@ -22,7 +22,7 @@ Options:
 
 Exit codes (monitoring-plugin convention):
   0  every quota below its warning threshold
-  1  a warning threshold crossed
+  1  a warning threshold crossed, or a warning notice (e.g. a Memset connection in arrears)
   2  a critical threshold crossed or a quota exceeded
   3  an account could not be read, or the config is unusable`;
 

@@ -95,6 +95,11 @@ function ipRows(ips: BandwidthEntry['ips']): [string, number, number][] {
 /**
  * Today's traffic per IP address: one delta meter per address whose sample, at the start of
  * today (UK), is today's bytes so far; later polls of the same day replace it.
+ *
+ * These lines break down traffic the service's `transfer-total` meter already counts, yet
+ * carry the same kind. `details.breakdownOf` names that meter, so that quota matching can
+ * leave them out of kind-based quotas; their `resource` scope already keeps them out of
+ * quotas that name `scopeLevel: "service"`.
  */
 function ipMeters(
   service: string,
@@ -114,7 +119,13 @@ function ipMeters(
       series: 'delta',
       resolution: 'day',
       timeZone: MEMSET_ZONE,
-      details: { service, serviceType: type, todayBytesIn: bytesIn, todayBytesOut: bytesOut },
+      details: {
+        breakdownOf: meterId.total(service, type),
+        service,
+        serviceType: type,
+        todayBytesIn: bytesIn,
+        todayBytesOut: bytesOut,
+      },
     });
     parts.samples.push({ meterId: id, at: today, value: bytesIn + bytesOut });
   }

@@ -15,7 +15,7 @@ import { NOW } from './memset.setup.ts';
 const now = Date.parse(NOW);
 
 describe('cloudmeter check with a Memset account', () => {
-  it('reports status ok and the exact figures of the fake account', async () => {
+  it('reports the exact figures of the fake account, and its connection in arrears as a warning', async () => {
     const fake = await startMemsetFake({ now: () => now });
     onTestFinished(() => fake.close());
     const configFile = join(await tempDir(), 'config.json');
@@ -33,8 +33,9 @@ describe('cloudmeter check with a Memset account', () => {
     });
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as CheckReport;
-    expect(report.status).toBe('ok');
-    expect(run.code).toBe(0);
+    // Every figure is within its quota, but "arrears1" is in arrears: that needs the user.
+    expect(report.status).toBe('warning');
+    expect(run.code).toBe(1);
     const account = report.accounts.find((a) => a.id === 'memset-fake')!;
     expect(account.state).toBe('ok');
     expect(account.error).toBeNull();
@@ -63,5 +64,27 @@ describe('cloudmeter check with a Memset account', () => {
       expect.objectContaining({ level: 'warning', meterId: 'transfer-total:arrears1:server' }),
     ]);
     expect(run.stdout).not.toContain(fake.credentials.apiKey);
+  });
+
+  it('exits 0 when the services watched are not in arrears', async () => {
+    const fake = await startMemsetFake({ now: () => now });
+    onTestFinished(() => fake.close());
+    const configFile = join(await tempDir(), 'config.json');
+    const account = fake.account('memset-fake');
+    const options = { ...account.options, services: ['myserver1', 'unmetered1'] };
+    await writeFile(
+      configFile,
+      JSON.stringify({ version: 1, accounts: [{ ...account, options }] }),
+    );
+    const secrets = new MemorySecretStore({ 'memset-fake': { apiKey: fake.credentials.apiKey! } });
+    const run = await runCliForTest(['check', '--json'], {
+      configFile,
+      secrets,
+      now: NOW,
+      providers: createRegistry([demoAdapter, memsetAdapter]),
+    });
+    const report = JSON.parse(run.stdout) as CheckReport;
+    expect(report.accounts[0]!.notices).toEqual([]);
+    expect([report.status, run.code]).toEqual(['ok', 0]);
   });
 });

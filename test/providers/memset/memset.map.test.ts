@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { resolveLines } from '../../../src-main/core/quota/lines.ts';
 import { startOfDate } from '../../../src-main/core/time/zoned.ts';
+import { QuotaSchema } from '../../../src-shared/domain/quota.ts';
 import { readRemaining } from '../../../src-main/providers/memset/memset.connection.ts';
 import {
   mapBandwidthInfo,
@@ -111,6 +113,30 @@ describe('mapping bandwidth.info', () => {
         s.meterId.endsWith('10.0.0.9'),
       )?.value,
     ).toBe(10);
+  });
+
+  it('marks per-IP lines as a breakdown of the service total, outside service-scoped pools', () => {
+    const info = metered({ ips: [{ '10.0.0.1': { bytes_in: 5, bytes_out: 7 } }] });
+    const { meters } = mapBandwidthInfo('web1', info, at, today, 'GB');
+    const ip = meters.find((m) => m.id === 'transfer-ip:web1:server:10.0.0.1')!;
+    expect(ip.kind).toBe('transfer-total');
+    expect(ip.scope.level).toBe('resource');
+    expect(ip.details).toMatchObject({ breakdownOf: 'transfer-total:web1:server' });
+    expect(meters.some((m) => m.id === ip.details!.breakdownOf)).toBe(true);
+
+    // The pool docs/providers/memset.md recommends counts each byte once: service totals only.
+    const quota = QuotaSchema.parse({
+      id: 'all-traffic',
+      match: { kind: 'transfer-total', scopeLevel: 'service' },
+      combine: 'pool',
+      limit: { amount: 5, unit: 'TB' },
+    });
+    const { lines } = resolveLines(meters, { quotas: [quota] }, [], {
+      defaultQuotas: [],
+      billingTimeZone: UK,
+    });
+    const pool = lines.find((l) => l.quotaId === 'all-traffic')!;
+    expect(pool.members.map((m) => m.id)).toEqual(['transfer-total:web1:server']);
   });
 
   it('says so when a service reports no service type at all', () => {
