@@ -2,7 +2,7 @@ import { ProviderDescriptorSchema } from '../../../src-shared/domain/provider-de
 import type { DataUnit } from '../../../src-shared/domain/units.ts';
 import type { Notice, ProviderUsageInput } from '../../../src-shared/domain/usage.ts';
 import { mapConcurrent } from '../../core/concurrency.ts';
-import { ProviderError } from '../../core/provider-error.ts';
+import { ProviderError, isProviderError } from '../../core/provider-error.ts';
 import {
   optionList,
   type FetchContext,
@@ -17,7 +17,7 @@ import {
   type Eip,
 } from './surfercloud.api.ts';
 import { surfercloudDescriptor } from './surfercloud.descriptor.ts';
-import { billingWindows, usageFromBilling } from './surfercloud.map.ts';
+import { billingWindows, usageFromBilling, type BilledEip } from './surfercloud.map.ts';
 import type { DailyStat } from './surfercloud.schema.ts';
 
 const descriptor = ProviderDescriptorSchema.parse(surfercloudDescriptor);
@@ -43,40 +43,130 @@ function describe(eip: Eip): string {
   return eip.address ? `${eip.id} (${eip.address})` : eip.id;
 }
 
-/** The EIPs to measure, with notices for chosen ones that cannot be. */
+/** Which EIPs a read asks about: every listed one, and the chosen ones no longer listed. */
+interface Selection {
+  readonly listed: Eip[];
+  /** Ids the account chose that DescribeEIP does not list (released, most likely). */
+  readonly unlisted: string[];
+  /** The account's `eips` option limits the read to the EIPs it names. */
+  readonly chosenOnly: boolean;
+  readonly notices: Notice[];
+}
+
+/**
+ * Every EIP of the regions is asked about, whatever its pay mode now: one switched from
+ * traffic to bandwidth billing during the month still has the traffic-billed days before the
+ * switch (bandwidth-billed days "record the daily traffic as 0").
+ */
 function selectEips(
   all: readonly Eip[],
   wanted: readonly string[],
   regions: readonly string[],
-): { eips: Eip[]; notices: Notice[] } {
+): Selection {
   const notices: Notice[] = [];
   if (wanted.length === 0) {
-    const eips = all.filter(isTrafficBilled);
-    if (eips.length === 0) {
+    if (!all.some(isTrafficBilled)) {
       notices.push({
         level: 'info',
         message: `No traffic-billed EIP in ${regions.join(', ')}: nothing to measure (bandwidth-billed EIPs record no traffic)`,
       });
     }
-    return { eips, notices };
+    return { listed: [...all], unlisted: [], chosenOnly: false, notices };
   }
   const byId = new Map(all.map((eip) => [eip.id, eip]));
-  const eips: Eip[] = [];
-  for (const id of wanted) {
-    const eip = byId.get(id);
-    if (!eip) {
-      notices.push({
-        level: 'warning',
-        message: `EIP ${id} was not found in ${regions.join(', ')} (released, or in another region or project?)`,
-      });
-    } else if (!isTrafficBilled(eip)) {
+  const listed = wanted.flatMap((id) => byId.get(id) ?? []);
+  return { listed, unlisted: wanted.filter((id) => !byId.has(id)), chosenOnly: true, notices };
+}
+
+/** Errors that mean "SurferCloud has no such EIP here", not a broken account. */
+const isMissingEip = (error: unknown) =>
+  isProviderError(error) && (error.kind === 'not-found' || error.kind === 'invalid-request');
+
+/**
+ * A chosen EIP DescribeEIP no longer lists: asked for by id in each chosen region in turn
+ * (whether the API answers for a released EIP is not documented). Null when none answers.
+ */
+async function readUnlisted(
+  ctx: FetchContext,
+  id: string,
+  regions: readonly string[],
+  range: TimeRange,
+): Promise<BilledEip | null> {
+  for (const region of regions) {
+    const eip: Eip = {
+      id,
+      region,
+      name: '',
+      payMode: '',
+      createdAt: range.start,
+      address: null,
+      listed: false,
+    };
+    try {
+      const stats = (
+        await Promise.all(billingWindows(range, range.start).map((w) => dailyBilling(ctx, eip, w)))
+      ).flat();
+      if (stats.length > 0) return { eip, stats };
+    } catch (error) {
+      if (!isMissingEip(error)) throw error;
+    }
+  }
+  return null;
+}
+
+/** The chosen EIPs DescribeEIP does not list, each read by id or named in a notice. */
+async function readAllUnlisted(
+  ctx: FetchContext,
+  ids: readonly string[],
+  regions: readonly string[],
+  range: TimeRange,
+  notices: Notice[],
+): Promise<BilledEip[]> {
+  const found = await mapConcurrent(ids, CONCURRENCY, (id) =>
+    readUnlisted(ctx, id, regions, range),
+  );
+  const where = regions.join(', ');
+  ids.forEach((id, i) => {
+    notices.push(
+      found[i]
+        ? {
+            level: 'info',
+            message: `EIP ${id} is no longer listed in ${where} (released?); its traffic this period was read by id`,
+          }
+        : {
+            level: 'warning',
+            message: `EIP ${id} was not found in ${where} (released, or in another region or project?): its traffic cannot be read, so the total may be less than the bill`,
+          },
+    );
+  });
+  return found.filter((b): b is BilledEip => b !== null);
+}
+
+const trafficIn = (billed: BilledEip) => billed.stats.reduce((sum, s) => sum + s.QuantityOut, 0);
+
+/**
+ * Keeps the EIPs that count: traffic-billed ones, and others that still had traffic-billed
+ * days in the range (said in a notice). A chosen EIP with neither is named in a notice.
+ */
+function keepCounted(billed: readonly BilledEip[], chosenOnly: boolean, notices: Notice[]) {
+  return billed.filter((b) => {
+    if (isTrafficBilled(b.eip) || !b.eip.listed) return true;
+    const gb = trafficIn(b);
+    if (gb > 0) {
       notices.push({
         level: 'info',
-        message: `EIP ${describe(eip)} is billed by ${eip.payMode}, not traffic: SurferCloud records no traffic for it`,
+        message: `EIP ${describe(b.eip)} is billed by ${b.eip.payMode} now, but had ${gb} GB of traffic-billed days in this period: counted`,
       });
-    } else eips.push(eip);
-  }
-  return { eips, notices };
+      return true;
+    }
+    if (chosenOnly) {
+      notices.push({
+        level: 'info',
+        message: `EIP ${describe(b.eip)} is billed by ${b.eip.payMode}, not traffic: SurferCloud records no traffic for it`,
+      });
+    }
+    return false;
+  });
 }
 
 export const surfercloudAdapter: ProviderAdapter = {
@@ -109,17 +199,20 @@ export const surfercloudAdapter: ProviderAdapter = {
     // Never ask for the future: the range of the current period ends now at the latest.
     const asked = { start: range.start, end: Math.min(range.end, now) };
     const all = await listEips(ctx, regions, CONCURRENCY);
-    const { eips, notices } = selectEips(all, optionList(ctx.account, 'eips'), regions);
-    const calls = eips.flatMap((eip) =>
+    const chosen = selectEips(all, optionList(ctx.account, 'eips'), regions);
+    const notices = [...chosen.notices];
+    const calls = chosen.listed.flatMap((eip) =>
       billingWindows(asked, eip.createdAt).map((window) => ({ eip, window })),
     );
     const answers = await mapConcurrent(calls, CONCURRENCY, ({ eip, window }) =>
       dailyBilling(ctx, eip, window),
     );
-    const stats = new Map(eips.map((eip) => [eip, [] as DailyStat[]]));
+    const stats = new Map(chosen.listed.map((eip) => [eip, [] as DailyStat[]]));
     answers.forEach((days, i) => stats.get(calls[i]!.eip)!.push(...days));
-    const billed = eips.map((eip) => ({ eip, stats: stats.get(eip)! }));
-    const usage = usageFromBilling(billed, asked, gigabyteUnit(ctx));
+    const billed = chosen.listed.map((eip) => ({ eip, stats: stats.get(eip)! }));
+    const counted = keepCounted(billed, chosen.chosenOnly, notices);
+    counted.push(...(await readAllUnlisted(ctx, chosen.unlisted, regions, asked, notices)));
+    const usage = usageFromBilling(counted, asked, gigabyteUnit(ctx), chosen.chosenOnly);
     return {
       meters: usage.meters,
       samples: usage.samples,

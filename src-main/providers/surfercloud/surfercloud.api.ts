@@ -24,6 +24,11 @@ export interface Eip {
   readonly createdAt: Instant;
   /** The first public address, if the EIP has one. */
   readonly address: string | null;
+  /**
+   * False for an EIP the account names that DescribeEIP no longer lists (released, most
+   * likely): its pay mode and creation time are then unknown.
+   */
+  readonly listed: boolean;
 }
 
 /** Only these record traffic: "When EIP uses bandwidth billing, it records the daily traffic as 0." */
@@ -59,6 +64,7 @@ function toEip(raw: RawEip, region: string): Eip {
     payMode: raw.PayMode,
     createdAt: raw.CreateTime * 1000,
     address: raw.EIPAddr[0]?.IP ?? null,
+    listed: true,
   };
 }
 

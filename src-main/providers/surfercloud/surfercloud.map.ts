@@ -75,6 +75,8 @@ function eipMeter(eip: Eip, notBilledDays: number): Meter {
       region: eip.region,
       ...(eip.address ? { address: eip.address } : {}),
       ...(named ? { name: eip.name } : {}),
+      ...(!eip.listed ? { listed: false } : {}),
+      ...(eip.listed && eip.payMode !== 'Traffic' ? { payModeNow: eip.payMode } : {}),
       notBilledDays,
     },
   };
@@ -95,6 +97,8 @@ export function usageFromBilling(
   billed: readonly BilledEip[],
   range: TimeRange,
   unit: DataUnit,
+  /** The account's `eips` option limits the EIPs read, so the total is not of all of them. */
+  chosenOnly = false,
 ): Required<Pick<ProviderUsageInput, 'meters' | 'samples' | 'notices'>> & {
   dataAsOf?: Instant;
 } {
@@ -124,7 +128,7 @@ export function usageFromBilling(
   meters.push({
     ...meterBase,
     id: TOTAL_METER_ID,
-    label: 'All traffic-billed EIPs, outbound',
+    label: chosenOnly ? 'The chosen EIPs, outbound' : 'All traffic-billed EIPs, outbound',
     scope: { level: 'account', id: '' },
     details: { eips: billed.length },
   });

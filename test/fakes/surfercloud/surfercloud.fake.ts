@@ -38,7 +38,32 @@ export interface SurfercloudFake extends ProviderFake {
   holdMs: number;
   /** The most requests the handler had in flight at once. */
   readonly maxInFlight: number;
+  /** From `atS` on, DescribeEIP no longer lists the EIP (it was released). */
+  release(id: string, atS: number): void;
+  /** From `atS` on (a midnight UTC+8), the EIP is billed by `payMode`: its days then record 0. */
+  switchPayMode(id: string, payMode: FixtureEip['payMode'], atS: number): void;
+  /**
+   * Whether GetThroughputDailyBillingInfo still answers for a released EIP (not documented;
+   * default true, for its days before the release), or refuses it as unknown.
+   */
+  answersForReleased: boolean;
 }
+
+/** What happened to EIPs during the test: releases and pay-mode switches. */
+interface Changes {
+  readonly releasedAt: Map<string, number>;
+  readonly switched: Map<string, { payMode: FixtureEip['payMode']; atS: number }>;
+  answersForReleased: boolean;
+}
+
+/** The EIP as billed on the day starting `dayS`, or as listed at `dayS`. */
+function asOf(eip: FixtureEip, dayS: number, changes: Changes): FixtureEip {
+  const switched = changes.switched.get(eip.id);
+  return switched && dayS >= switched.atS ? { ...eip, payMode: switched.payMode } : eip;
+}
+
+const isReleased = (eip: FixtureEip, now: number, changes: Changes) =>
+  (changes.releasedAt.get(eip.id) ?? Number.POSITIVE_INFINITY) <= now;
 
 type Answer = Record<string, unknown>;
 
@@ -81,7 +106,7 @@ function eipRow(eip: FixtureEip) {
   };
 }
 
-function describeEip(params: Params, now: number): Answer {
+function describeEip(params: Params, now: number, changes: Changes): Answer {
   const action = 'DescribeEIP';
   const region = params.get('Region');
   if (region === undefined) return missing(action, 'Region');
@@ -91,7 +116,10 @@ function describeEip(params: Params, now: number): Answer {
   const limit = params.has('Limit') ? wholeNumber(params.get('Limit')) : PAGE_LIMIT;
   if (limit === null || limit === 0) return invalid(action, 'Limit');
   const wanted = [...params].filter(([key]) => key.startsWith('EIPIds.')).map(([, id]) => id);
-  const all = eipsAt(region, now).filter((eip) => wanted.length === 0 || wanted.includes(eip.id));
+  const all = eipsAt(region, now)
+    .filter((eip) => !isReleased(eip, now, changes))
+    .filter((eip) => wanted.length === 0 || wanted.includes(eip.id))
+    .map((eip) => asOf(eip, now, changes));
   const page = all.slice(offset, offset + Math.min(limit, PAGE_LIMIT));
   return {
     RetCode: 0,
@@ -103,7 +131,7 @@ function describeEip(params: Params, now: number): Answer {
   };
 }
 
-function throughput(params: Params, now: number): Answer {
+function throughput(params: Params, now: number, changes: Changes): Answer {
   const action = 'GetThroughputDailyBillingInfo';
   for (const name of ['Region', 'EIPId', 'StartTime', 'EndTime'])
     if (!params.has(name)) return missing(action, name);
@@ -111,7 +139,9 @@ function throughput(params: Params, now: number): Answer {
   if (!REGION_ROWS.some((row) => row.Region === region)) return invalid(action, 'Region');
   const id = params.get('EIPId')!;
   const eip = eipsAt(region, now).find((e) => e.id === id);
-  if (!eip) return fail(action, RESOURCE_NOT_FOUND, `EIP [${id}] not found`);
+  const refused = eip && isReleased(eip, now, changes) && !changes.answersForReleased;
+  if (!eip || refused) return fail(action, RESOURCE_NOT_FOUND, `EIP [${id}] not found`);
+  const until = Math.min(now, changes.releasedAt.get(id) ?? now);
   const start = wholeNumber(params.get('StartTime'));
   const end = wholeNumber(params.get('EndTime'));
   if (start === null) return invalid(action, 'StartTime');
@@ -122,8 +152,8 @@ function throughput(params: Params, now: number): Answer {
     return invalid(action, 'StartTime', 'earlier than the resource creation time');
   if (end > now + 60) return invalid(action, 'EndTime', 'in the future');
   const stats = [];
-  for (let day = platformDayStart(start); day < end; day += DAY_S) {
-    const gb = billedGb(eip, day, now);
+  for (let day = platformDayStart(start); day < Math.min(end, until); day += DAY_S) {
+    const gb = billedGb(asOf(eip, day, changes), day, until);
     if (gb === null) continue;
     stats.push({
       StartTime: day,
@@ -145,7 +175,12 @@ function throughput(params: Params, now: number): Answer {
 
 const UNET_ACTIONS = new Set(['DescribeEIP', 'GetThroughputDailyBillingInfo']);
 
-function answer(request: FakeRequest, now: number, calls: SurfercloudFake['calls']): Answer {
+function answer(
+  request: FakeRequest,
+  now: number,
+  calls: SurfercloudFake['calls'],
+  changes: Changes,
+): Answer {
   const params = readParams(request);
   if (params === null) return fail('', 230, 'Params not available: unreadable body');
   const action = params.get('Action');
@@ -166,9 +201,9 @@ function answer(request: FakeRequest, now: number, calls: SurfercloudFake['calls
     case 'GetRegion':
       return { RetCode: 0, Action: 'GetRegionResponse', Regions: REGION_ROWS };
     case 'DescribeEIP':
-      return describeEip(params, now);
+      return describeEip(params, now, changes);
     case 'GetThroughputDailyBillingInfo':
-      return throughput(params, now);
+      return throughput(params, now, changes);
     default:
       return fail(action, 161, `Action [${action}] not found`);
   }
@@ -178,13 +213,14 @@ export async function startSurfercloudFake(options: ProviderFakeOptions): Promis
   const calls: SurfercloudFake['calls'] = [];
   let inFlight = 0;
   const state = { holdMs: 0, maxInFlight: 0 };
+  const changes: Changes = { releasedAt: new Map(), switched: new Map(), answersForReleased: true };
   const server = await FakeServer.start(
     async (request): Promise<FakeReply> => {
       inFlight += 1;
       state.maxInFlight = Math.max(state.maxInFlight, inFlight);
       try {
         if (state.holdMs > 0) await new Promise((r) => setTimeout(r, state.holdMs));
-        return { json: answer(request, Math.floor(options.now() / 1000), calls) };
+        return { json: answer(request, Math.floor(options.now() / 1000), calls, changes) };
       } finally {
         inFlight -= 1;
       }
@@ -207,6 +243,18 @@ export async function startSurfercloudFake(options: ProviderFakeOptions): Promis
     },
     get maxInFlight() {
       return state.maxInFlight;
+    },
+    release(id, atS) {
+      changes.releasedAt.set(id, atS);
+    },
+    switchPayMode(id, payMode, atS) {
+      changes.switched.set(id, { payMode, atS });
+    },
+    get answersForReleased() {
+      return changes.answersForReleased;
+    },
+    set answersForReleased(answers: boolean) {
+      changes.answersForReleased = answers;
     },
     account(id = 'surfercloud'): AccountInput {
       return {

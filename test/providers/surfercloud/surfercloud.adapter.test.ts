@@ -53,7 +53,14 @@ describe('SurferCloud adapter', () => {
 
     const actions = fake.calls.map((c) => c.action);
     expect(actions.filter((a) => a === 'DescribeEIP')).toHaveLength(4); // us-ca ×2, hk, sg
-    expect(actions.filter((a) => a === 'GetThroughputDailyBillingInfo')).toHaveLength(15);
+    // Every listed EIP is asked, whatever its pay mode now (it may have switched this month).
+    const listed = FIXTURE_EIPS.filter((e) => e.region !== 'sg' && e.createTime <= NOW_S);
+    expect(actions.filter((a) => a === 'GetThroughputDailyBillingInfo')).toHaveLength(
+      listed.length,
+    );
+    expect(usage.meters.find((m) => m.id === 'transfer-out:total')!.label).toBe(
+      'All traffic-billed EIPs, outbound',
+    );
   });
 
   it('starts each EIP at its creation time and sends the project and raw epochs', async () => {
@@ -104,9 +111,13 @@ describe('SurferCloud adapter', () => {
       ],
       [
         'warning',
-        'EIP eip-gone was not found in us-ca, hk, sg (released, or in another region or project?)',
+        'EIP eip-gone was not found in us-ca, hk, sg (released, or in another region or project?): its traffic cannot be read, so the total may be less than the bill',
       ],
     ]);
+    // The total is of the EIPs chosen, and says so.
+    expect(usage.meters.find((m) => m.id === 'transfer-out:total')!.label).toBe(
+      'The chosen EIPs, outbound',
+    );
     const eip = FIXTURE_EIPS.find((e) => e.id === 'eip-usca00')!;
     const expected = sum(expectedDays(eip, MONTH_START / 1000, NOW_S, NOW_S).map((d) => d.gb));
     const total = usage.samples.filter((s) => s.meterId === 'transfer-out:total');

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Eip } from '../../../src-main/providers/surfercloud/surfercloud.api.ts';
-import { usageFromBilling } from '../../../src-main/providers/surfercloud/surfercloud.map.ts';
+import {
+  billingWindows,
+  usageFromBilling,
+} from '../../../src-main/providers/surfercloud/surfercloud.map.ts';
 
 const eip: Eip = {
   id: 'eip-a',
@@ -9,6 +12,7 @@ const eip: Eip = {
   payMode: 'Traffic',
   createdAt: 0,
   address: '203.0.113.7',
+  listed: true,
 };
 const utcDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 1000;
 const stat = (startS: number, gb: number, state?: string) => ({
@@ -74,5 +78,22 @@ describe('SurferCloud mapping', () => {
     );
     expect(usage.meters[0]!.details).toMatchObject({ notBilledDays: 2 });
     expect(usage.dataAsOf).toBe(Date.parse('2026-11-02T00:00:00Z'));
+  });
+
+  it('starts every window after the first at midnight UTC+8, each at most 365 days', () => {
+    // An EIP created at 13:45 UTC+8, read over two years and a bit.
+    const created = Date.parse('2024-03-05T13:45:00+08:00');
+    const windows = billingWindows(
+      { start: 0, end: Date.parse('2026-05-01T00:00:00+08:00') },
+      created,
+    );
+    expect(
+      windows.map((w) => [new Date(w.start).toISOString(), new Date(w.end).toISOString()]),
+    ).toEqual([
+      ['2024-03-05T05:45:00.000Z', '2025-03-04T16:00:00.000Z'],
+      ['2025-03-04T16:00:00.000Z', '2026-03-04T16:00:00.000Z'],
+      ['2026-03-04T16:00:00.000Z', '2026-04-30T16:00:00.000Z'],
+    ]);
+    for (const w of windows) expect(w.end - w.start).toBeLessThanOrEqual(365 * 86_400_000);
   });
 });
