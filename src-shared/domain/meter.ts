@@ -60,6 +60,12 @@ export const MeterSchema = z.object({
   resolution: ResolutionSchema,
   /** The provider's day and month boundaries for this meter. */
   timeZone: TimeZoneSchema,
+  /**
+   * Set when this meter breaks down traffic another meter of the account already counts
+   * (Memset's per-IP lines of a service): quotas that select meters by kind or scope leave it
+   * out, so nothing is counted twice; a quota can still name it in `meterIds`.
+   */
+  breakdownOf: MeterIdSchema.optional(),
   /** Extra facts shown next to the meter (Memset contention, max burst...). */
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });

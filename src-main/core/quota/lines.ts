@@ -20,6 +20,9 @@ export interface TrackedLine {
 }
 
 export function meterMatches(meter: Meter, match: MeterMatch): boolean {
+  // A breakdown of another meter joins a quota only by name: matched by kind or scope it would
+  // count the same bytes twice (once in its total, once on its own).
+  if (match.meterIds === undefined && meter.breakdownOf !== undefined) return false;
   return (
     (match.meterIds === undefined || match.meterIds.includes(meter.id)) &&
     (match.kind === undefined || match.kind === meter.kind) &&

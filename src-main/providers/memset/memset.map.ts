@@ -97,9 +97,8 @@ function ipRows(ips: BandwidthEntry['ips']): [string, number, number][] {
  * today (UK), is today's bytes so far; later polls of the same day replace it.
  *
  * These lines break down traffic the service's `transfer-total` meter already counts, yet
- * carry the same kind. `details.breakdownOf` names that meter, so that quota matching can
- * leave them out of kind-based quotas; their `resource` scope already keeps them out of
- * quotas that name `scopeLevel: "service"`.
+ * carry the same kind. `breakdownOf` names that meter, so that quota matching leaves them out
+ * of kind-based quotas.
  */
 function ipMeters(
   service: string,
@@ -119,8 +118,8 @@ function ipMeters(
       series: 'delta',
       resolution: 'day',
       timeZone: MEMSET_ZONE,
+      breakdownOf: meterId.total(service, type),
       details: {
-        breakdownOf: meterId.total(service, type),
         service,
         serviceType: type,
         todayBytesIn: bytesIn,

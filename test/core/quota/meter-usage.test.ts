@@ -123,6 +123,28 @@ describe('meter usage', () => {
     expect(usage.level).toBe('critical');
   });
 
+  it('leaves a breakdown out of a quota that selects by kind, but not one that names it', () => {
+    const total = meter('total:web1');
+    const perAddress = meter('ip:web1:10.0.0.1', { breakdownOf: total.id });
+    const day = at('2024-07-01T15:00:00Z');
+    const samples: Sample[] = [
+      { meterId: total.id, at: day, value: 300 * GB },
+      { meterId: perAddress.id, at: day, value: 200 * GB },
+    ];
+    const pooled = (match: QuotaInput['match']) => {
+      const { lines } = resolveLines(
+        [total, perAddress],
+        quotas({ id: 'all', combine: 'pool', match, limit: { amount: 1, unit: 'TB' } }),
+        [],
+        descriptor,
+      );
+      const pool = lines.find((l) => l.meter.id === 'pool:all')!;
+      return computeMeterUsage(pool, samples, at('2024-07-02T00:00:00Z'), thresholds);
+    };
+    expect(pooled({ kind: 'transfer-total' }).used).toBe(300 * GB);
+    expect(pooled({ meterIds: [total.id, perAddress.id] }).used).toBe(500 * GB);
+  });
+
   it('prefers the user quota over the provider quota over the default', () => {
     const m = meter('transfer:x');
     const defaults = {

@@ -121,8 +121,8 @@ describe('mapping bandwidth.info', () => {
     const ip = meters.find((m) => m.id === 'transfer-ip:web1:server:10.0.0.1')!;
     expect(ip.kind).toBe('transfer-total');
     expect(ip.scope.level).toBe('resource');
-    expect(ip.details).toMatchObject({ breakdownOf: 'transfer-total:web1:server' });
-    expect(meters.some((m) => m.id === ip.details!.breakdownOf)).toBe(true);
+    expect(ip.breakdownOf).toBe('transfer-total:web1:server');
+    expect(meters.some((m) => m.id === ip.breakdownOf)).toBe(true);
 
     // The pool docs/providers/memset.md recommends counts each byte once: service totals only.
     const quota = QuotaSchema.parse({
