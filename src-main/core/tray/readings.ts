@@ -48,13 +48,23 @@ export function worstReading(snapshots: readonly AccountSnapshot[]): QuotaReadin
   return quotaReadings(snapshots)[0] ?? null;
 }
 
-/** The most severe level of any watched meter (thresholds can differ per account). */
+/** The provider's first warning about the account (a Memset connection in arrears), if any. */
+export function warningNotice(snapshot: AccountSnapshot): string | null {
+  return snapshot.notices.find((notice) => notice.level === 'warning')?.message ?? null;
+}
+
+/**
+ * The most severe level of any watched meter (thresholds can differ per account). A warning
+ * notice counts as at least a warning: the provider itself says something needs attention.
+ */
 export function mostSevereLevel(snapshots: readonly AccountSnapshot[]): Level {
   let worst: Level = 'none';
+  const raise = (level: Level) => {
+    if (LEVEL_RANK[level] > LEVEL_RANK[worst]) worst = level;
+  };
   for (const snapshot of watchedAccounts(snapshots)) {
-    for (const usage of snapshot.meters) {
-      if (LEVEL_RANK[usage.level] > LEVEL_RANK[worst]) worst = usage.level;
-    }
+    for (const usage of snapshot.meters) raise(usage.level);
+    if (warningNotice(snapshot) !== null) raise('warning');
   }
   return worst;
 }

@@ -1,7 +1,7 @@
 import type { Instant } from '../../../src-shared/domain/primitives.ts';
 import type { MeterUnit } from '../../../src-shared/domain/units.ts';
 import type { AccountSnapshot, AccountStatus, Level } from '../../../src-shared/domain/usage.ts';
-import { quotaReadings, watchedAccounts, type QuotaReading } from './readings.ts';
+import { quotaReadings, warningNotice, watchedAccounts, type QuotaReading } from './readings.ts';
 
 /** An account's meter closest to its quota, in the terms the tooltip speaks. */
 export interface TrayMeterSummary {
@@ -23,6 +23,8 @@ export interface TrayAccountSummary {
   readonly dataAsOf: Instant | null;
   /** Null when no meter of the account has a quota (or nothing was read yet). */
   readonly worst: TrayMeterSummary | null;
+  /** The provider's warning about the account (a connection in arrears), if it gave one. */
+  readonly warning: string | null;
 }
 
 export interface TraySummary {
@@ -56,6 +58,7 @@ function summarize(snapshot: AccountSnapshot, reading: QuotaReading | undefined)
     status: snapshot.status,
     dataAsOf: snapshot.dataAsOf,
     worst,
+    warning: warningNotice(snapshot),
   } satisfies TrayAccountSummary;
 }
 

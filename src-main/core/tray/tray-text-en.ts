@@ -85,7 +85,9 @@ function quietText(status: AccountStatus): string {
 
 /** Two or three lines per account: percent and meter; left, reset, age; the problem if any. */
 function fullBlock(account: TrayAccountSummary, now: Instant, options: TrayTextOptions): string[] {
-  const problem = problemText(account.status);
+  const problem =
+    problemText(account.status) ??
+    (account.warning === null ? null : clip(account.warning, MAX_MESSAGE));
   const { worst } = account;
   if (worst === null) {
     return [`${account.label}: ${problem ?? quietText(account.status)}`];

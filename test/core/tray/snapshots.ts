@@ -55,6 +55,7 @@ interface AccountOptions {
   readonly meters?: readonly MeterUsage[];
   readonly status?: AccountStatus;
   readonly dataAsOf?: number | null;
+  readonly notices?: AccountSnapshot['notices'];
 }
 
 export function account(id: string, options: AccountOptions = {}): AccountSnapshot {
@@ -68,7 +69,7 @@ export function account(id: string, options: AccountOptions = {}): AccountSnapsh
     fetchedAt: dataAsOf,
     dataAsOf,
     meters: [...(options.meters ?? [])],
-    notices: [],
+    notices: [...(options.notices ?? [])],
   };
 }
 

@@ -91,6 +91,18 @@ describe('the tray icon state', () => {
     expect(trayIconState([accountAt('relaxed', 70), strict])).toEqual(usage(70, 'warning'));
   });
 
+  it('turns amber for a provider warning (a connection in arrears), but not for information', () => {
+    const arrears = { level: 'warning' as const, message: 'The connection is in arrears' };
+    const info = { level: 'info' as const, message: 'Coupons took ¥100 off' };
+    expect(trayIconState([accountAt('m', 10, { notices: [arrears] })])).toEqual(
+      usage(10, 'warning'),
+    );
+    expect(trayIconState([accountAt('m', 10, { notices: [info] })])).toEqual(usage(10, 'normal'));
+    expect(trayIconState([accountAt('m', 97, { notices: [arrears] })])).toEqual(
+      usage(97, 'critical'),
+    );
+  });
+
   it('shows an error even when no quota is near, including missing credentials', () => {
     const failing = account('failing', {
       status: { state: 'error', kind: 'auth', message: 'key rejected', retryAt: null },

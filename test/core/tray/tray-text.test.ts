@@ -100,6 +100,20 @@ describe('the tooltip', () => {
     );
   });
 
+  it('names a provider warning under the numbers of an account that reads fine', () => {
+    const arrears = accountAt('m', 30, {
+      label: 'Memset',
+      notices: [{ level: 'warning', message: 'web1 is in arrears: pay to keep it connected' }],
+    });
+    expect(tooltip([arrears])).toBe(
+      [
+        'Memset: 30% of Transfer',
+        '  700 GB left · resets in 10 days · data as of 12 min ago',
+        '  web1 is in arrears: pay to keep it connected',
+      ].join('\n'),
+    );
+  });
+
   it('explains accounts that have no number yet', () => {
     const snapshots = [
       account('p', { label: 'P', status: { state: 'pending' }, dataAsOf: null }),
