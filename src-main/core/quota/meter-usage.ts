@@ -56,6 +56,15 @@ function coveredFrom(line: TrackedLine, intervals: readonly UsageInterval[][]): 
   return starts.length === 0 ? Number.POSITIVE_INFINITY : Math.max(...starts);
 }
 
+/**
+ * A month-to-date reading spread over the days it covers comes back as a sum of fractions
+ * (¥3,274 as 3273.999999999999); twelve significant digits are far more than any figure shown
+ * or billed, and drop that noise so totals equal the provider's.
+ */
+function withoutSpreadNoise(total: number): number {
+  return Number(total.toPrecision(12));
+}
+
 function counterUsage(
   line: TrackedLine,
   samples: readonly Sample[],
@@ -69,7 +78,7 @@ function counterUsage(
   const daily = bucketByDay(intervals, dayStarts, period.end);
   return {
     daily,
-    used: daily.reduce((a, b) => a + b, 0),
+    used: withoutSpreadNoise(daily.reduce((a, b) => a + b, 0)),
     intervals,
     coveredFrom: coveredFrom(line, perMember),
   };
