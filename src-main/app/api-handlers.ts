@@ -8,7 +8,11 @@ import { IpcRequestError } from '../../src-shared/ipc/result.ts';
 import { effectiveAccounts } from '../core/accounts.ts';
 import { validateConfig } from '../core/config-validation.ts';
 import type { Clock } from '../core/clock.ts';
-import type { CredentialCheckOutcome, Credentials } from '../core/credentials.ts';
+import {
+  secretFields,
+  type CredentialCheckOutcome,
+  type Credentials,
+} from '../core/credentials.ts';
 import { exportChunks } from '../core/export.ts';
 import type { HistoryStore } from '../core/history-store.ts';
 import { historyPeriods, primaryPeriodRule } from '../core/history-periods.ts';
@@ -18,11 +22,14 @@ import { snapshotFromStore } from '../core/polling/snapshot-from-store.ts';
 import type { UsageService } from '../core/polling/usage-service.ts';
 import { periodAt } from '../core/quota/period.ts';
 import { fetchContext, resolveCredentials, asProviderError } from '../core/read-account.ts';
+import type { Redactor } from '../core/redact.ts';
 import type { SecretStore } from '../core/secrets.ts';
 import { writeChunks } from '../platform/files/export-file.ts';
 import type { ProviderRegistry } from '../providers/index.ts';
 import type { ProviderAdapter } from '../providers/provider.ts';
 import type { ConfigStore } from './config-store.ts';
+import { enterSecretsMessage, mayUseStoredSecrets } from './draft-secrets.ts';
+import { windowError } from './window-errors.ts';
 
 export interface AppServices {
   /** Every change is passed on to `usage` by whoever wires the services (createApp). */
@@ -59,12 +66,20 @@ type Implementations = {
   ) => ResultOf<Requests, C> | Promise<ResultOf<Requests, C>>;
 };
 
-/** Every handler answers with a promise, even when its work throws before the first await. */
-function asynchronous(implementations: Implementations): ApiHandlers {
+/**
+ * Every handler answers with a promise, even when its work throws before the first await, and
+ * throws only what the window may see (windowError).
+ */
+function asynchronous(
+  implementations: Implementations,
+  redactor: Pick<Redactor, 'redact'>,
+): ApiHandlers {
   const wrap =
     <F extends (...args: never[]) => unknown>(f: F) =>
     (...args: Parameters<F>) =>
-      new Promise((resolve) => resolve(f(...args)));
+      new Promise((resolve) => resolve(f(...args))).catch((error: unknown) => {
+        throw windowError(error, redactor);
+      });
   return Object.fromEntries(
     Object.entries(implementations).map(([channel, f]) => [channel, wrap(f)]),
   ) as unknown as ApiHandlers;
@@ -100,22 +115,35 @@ export function createApiHandlers(app: AppServices): ApiHandlers {
     if (!account) throw new IpcRequestError('not-found', `no account "${id}"`);
     return account;
   };
-  /** A fetch context for a draft: typed-in secrets first, then what the keychain holds. */
-  const draftContext = async (draft: AccountDraft, adapter: ProviderAdapter) => {
-    const { credentials } = await resolveCredentials(adapter, draft.account, app.secrets);
-    const ctx = fetchContext(
-      app,
-      adapter,
-      draft.account,
-      { ...credentials, ...draft.secrets },
-      AbortSignal.timeout(60_000),
+  /** Whether the keychain may fill in a draft's secrets (see draft-secrets.ts). */
+  const storedSecretsUsable = (draft: Account, adapter: ProviderAdapter) =>
+    mayUseStoredSecrets(
+      app.config.current.accounts.find((a) => a.id === draft.id),
+      draft,
+      adapter.descriptor,
     );
-    return ctx;
+  /** A fetch context for a draft: typed-in secrets first, then what the keychain may add. */
+  const draftContext = async (draft: AccountDraft, adapter: ProviderAdapter) => {
+    const useStored = storedSecretsUsable(draft.account, adapter);
+    const { credentials, missing } = await app.credentials.resolve(
+      draft.account,
+      adapter,
+      draft.secrets,
+      { useStored },
+    );
+    const secretKeys = new Set(secretFields(adapter.descriptor).map((f) => f.key));
+    const secretsMissing = missing.filter((key) => secretKeys.has(key));
+    if (!useStored && secretsMissing.length > 0)
+      throw new IpcRequestError(
+        'bad-request',
+        enterSecretsMessage(draft.account.id, secretsMissing),
+      );
+    return fetchContext(app, adapter, draft.account, credentials, AbortSignal.timeout(60_000));
   };
   const saveAccounts = (accounts: (current: readonly Account[]) => Account[]) =>
     app.config.update((config) => ({ ...config, accounts: accounts(config.accounts) }));
 
-  return asynchronous({
+  const implementations: Implementations = {
     'app:info': () => ({
       ...app.appInfo,
       locales: [...app.appInfo.locales],
@@ -189,7 +217,17 @@ export function createApiHandlers(app: AppServices): ApiHandlers {
     },
     'accounts:test': async (draft) => {
       const adapter = adapterOf(draft.account.provider);
-      return toConnectionTest(await app.credentials.check(draft.account, adapter, draft.secrets));
+      const useStored = storedSecretsUsable(draft.account, adapter);
+      const outcome = await app.credentials.check(draft.account, adapter, draft.secrets, {
+        useStored,
+      });
+      if (!useStored && outcome.state === 'skipped')
+        return {
+          ok: false,
+          kind: 'incomplete',
+          message: enterSecretsMessage(draft.account.id, outcome.missing),
+        };
+      return toConnectionTest(outcome);
     },
     'accounts:save': async (draft) => {
       const { account } = draft;
@@ -207,10 +245,23 @@ export function createApiHandlers(app: AppServices): ApiHandlers {
         app.providers.descriptorFor,
       );
       if (!valid.ok) throw new IpcRequestError('bad-request', valid.problems.join('\n'));
+      const useStored = storedSecretsUsable(account, adapter);
+      if (!useStored) {
+        // Polls would send what is stored to the new address: it must be entered again.
+        const { fields } = await app.credentials.status(account, adapter.descriptor);
+        const leftBehind = fields
+          .filter((f) => f.present && draft.secrets[f.key] === undefined)
+          .map((f) => f.key);
+        if (leftBehind.length > 0)
+          throw new IpcRequestError('bad-request', enterSecretsMessage(account.id, leftBehind));
+      }
       let test: ConnectionTest | null = null;
       if (Object.keys(draft.secrets).length > 0) {
         // Credentials are checked with the provider before anything is stored.
-        const result = await app.credentials.set(account, adapter, draft.secrets, { check: true });
+        const result = await app.credentials.set(account, adapter, draft.secrets, {
+          check: true,
+          useStored,
+        });
         test = toConnectionTest(result.check);
         if (result.check.state === 'failed') return { config: app.config.current, test };
       }
@@ -286,5 +337,6 @@ export function createApiHandlers(app: AppServices): ApiHandlers {
       const url = app.providers.descriptorFor(accountOf(accountId).provider)?.dashboardUrl;
       return url ? app.openExternal(url) : false;
     },
-  });
+  };
+  return asynchronous(implementations, app.credentials);
 }

@@ -92,18 +92,48 @@ export function normalizeSecret(
   return { ok: true, value };
 }
 
+export interface CheckOptions {
+  readonly signal?: AbortSignal;
+  /**
+   * Whether stored secrets fill in the fields `supplied` leaves out (the default). False when
+   * the request would go elsewhere than where the stored secrets are used: another base URL
+   * or provider (see app/draft-secrets.ts); then only `supplied` is sent.
+   */
+  readonly useStored?: boolean;
+}
+
+export interface ResolvedCredentials {
+  /** Field → value: secrets (normalised) and the account's non-secret credential options. */
+  readonly credentials: Record<string, string>;
+  /** Required credential fields that have no value. */
+  readonly missing: string[];
+}
+
 export interface Credentials {
   /** Which secret fields of the account are stored. Reads the store; returns no value. */
   status(account: Account, descriptor: ProviderDescriptor): Promise<CredentialStatus>;
   /**
+   * The credentials a request for the account would carry: `supplied` (field → value, not
+   * yet stored; normalised first, a malformed one throws CredentialInputError) over the
+   * stored ones. Every secret is registered with the redactor before it is returned.
+   */
+  resolve(
+    account: Account,
+    adapter: ProviderAdapter,
+    supplied?: Readonly<Record<string, string>>,
+    options?: Pick<CheckOptions, 'useStored'>,
+  ): Promise<ResolvedCredentials>;
+  /**
    * Asks the provider whether the credentials work: the stored ones, with `supplied` (field →
-   * value, not yet stored) taking their place. Never throws for a provider problem.
+   * value, not yet stored) taking their place. `supplied` is normalised and validated before
+   * anything is sent (CredentialInputError), so the value checked is the value stored. Never
+   * throws for a provider problem.
    */
   check(
     account: Account,
     adapter: ProviderAdapter,
     supplied?: Readonly<Record<string, string>>,
-    signal?: AbortSignal,
+    options?: CheckOptions,
   ): Promise<CredentialCheckOutcome>;
   /**
    * Validates and stores secret fields. With `check`, the provider is asked first (when every
@@ -113,13 +143,23 @@ export interface Credentials {
     account: Account,
     adapter: ProviderAdapter,
     values: Readonly<Record<string, string>>,
-    options: { readonly check: boolean; readonly signal?: AbortSignal },
+    options: CheckOptions & { readonly check: boolean },
   ): Promise<SetSecretsResult>;
   /** Deletes one field; resolves false if it was not stored. */
   delete(accountId: string, field: string): Promise<boolean>;
   /** Deletes every entry of the account (also fields no provider lists any more). */
   deleteAll(accountId: string): Promise<string[]>;
+  /** `text` with every secret this process has met replaced: for messages that leave it. */
+  redact(text: string): string;
 }
+
+/** A keychain that holds nothing: for requests that must not carry stored secrets. */
+const NOTHING_STORED: SecretStore = {
+  get: () => Promise.resolve(null),
+  set: () => Promise.reject(new Error('NOTHING_STORED is read-only')),
+  delete: () => Promise.resolve(false),
+  list: () => Promise.resolve([]),
+};
 
 /** A store that answers `supplied` values first and the real store for the rest. */
 function overlay(
@@ -162,25 +202,42 @@ export function createCredentials(deps: CredentialsDeps): Credentials {
     return clean;
   };
 
-  const check: Credentials['check'] = async (account, adapter, supplied = {}, signal) => {
-    for (const value of Object.values(supplied)) deps.redactor.add(value);
-    const { credentials, missing } = await resolveCredentials(
-      adapter,
-      account,
-      overlay(deps.secrets, account.id, supplied),
-    );
-    if (missing.length > 0) return { state: 'skipped', reason: 'incomplete', missing };
+  /** `clean` holds values validate() returned. */
+  const resolveClean = async (
+    account: Account,
+    adapter: ProviderAdapter,
+    clean: Readonly<Record<string, string>>,
+    useStored: boolean,
+  ): Promise<ResolvedCredentials> => {
+    const stored = useStored ? deps.secrets : NOTHING_STORED;
+    const resolved = await resolveCredentials(adapter, account, overlay(stored, account.id, clean));
     for (const field of secretFields(adapter.descriptor)) {
-      const value = credentials[field.key];
+      const value = resolved.credentials[field.key];
       if (value !== undefined) deps.redactor.add(value);
     }
+    return resolved;
+  };
+
+  const checkClean = async (
+    account: Account,
+    adapter: ProviderAdapter,
+    clean: Readonly<Record<string, string>>,
+    options: CheckOptions,
+  ): Promise<CredentialCheckOutcome> => {
+    const { credentials, missing } = await resolveClean(
+      account,
+      adapter,
+      clean,
+      options.useStored ?? true,
+    );
+    if (missing.length > 0) return { state: 'skipped', reason: 'incomplete', missing };
     try {
       const ctx = fetchContext(
         { http: deps.http, clock: deps.clock, secrets: deps.secrets, log: deps.log },
         adapter,
         account,
         credentials,
-        signal ?? new AbortController().signal,
+        options.signal ?? new AbortController().signal,
       );
       const { identity } = await adapter.checkCredentials(ctx);
       return { state: 'ok', identity: identity === null ? null : deps.redactor.redact(identity) };
@@ -209,12 +266,19 @@ export function createCredentials(deps: CredentialsDeps): Credentials {
       };
     },
 
-    check,
+    async resolve(account, adapter, supplied = {}, options = {}) {
+      const clean = validate(account, adapter, supplied);
+      return resolveClean(account, adapter, clean, options.useStored ?? true);
+    },
+
+    async check(account, adapter, supplied = {}, options = {}) {
+      return checkClean(account, adapter, validate(account, adapter, supplied), options);
+    },
 
     async set(account, adapter, values, options) {
       const clean = validate(account, adapter, values);
       const outcome: CredentialCheckOutcome = options.check
-        ? await check(account, adapter, clean, options.signal)
+        ? await checkClean(account, adapter, clean, options)
         : { state: 'skipped', reason: 'not-requested', missing: [] };
       if (outcome.state === 'failed') return { stored: [], check: outcome };
       for (const [key, value] of Object.entries(clean))
@@ -236,5 +300,7 @@ export function createCredentials(deps: CredentialsDeps): Credentials {
         deps.log.info('credentials deleted', { account: accountId, fields: deleted });
       return deleted;
     },
+
+    redact: (text) => deps.redactor.redact(text),
   };
 }

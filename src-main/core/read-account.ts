@@ -47,6 +47,17 @@ export async function resolveCredentials(
   return { credentials, missing };
 }
 
+/**
+ * Where an account's requests go: its base URL override, else its provider's default, without
+ * a trailing slash. Two accounts with the same provider and this address reach the same server.
+ */
+export function effectiveBaseUrl(
+  account: Pick<Account, 'baseUrl'>,
+  descriptor: Pick<ProviderAdapter['descriptor'], 'defaultBaseUrl'>,
+): string {
+  return (account.baseUrl ?? descriptor.defaultBaseUrl).replace(/\/+$/, '');
+}
+
 export function fetchContext(
   deps: ReadDeps,
   adapter: ProviderAdapter,
@@ -56,7 +67,7 @@ export function fetchContext(
 ): FetchContext {
   return {
     account,
-    baseUrl: (account.baseUrl ?? adapter.descriptor.defaultBaseUrl).replace(/\/+$/, ''),
+    baseUrl: effectiveBaseUrl(account, adapter.descriptor),
     credentials,
     http: deps.http,
     clock: deps.clock,

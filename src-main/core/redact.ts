@@ -201,7 +201,7 @@ export class Redactor {
  * The same error with its words redacted. A ProviderError keeps its kind, status and retry
  * delay; its cause is dropped, because a cause (a request, a response) may hold a secret.
  */
-export function redactError(error: unknown, redactor: Redactor): Error {
+export function redactError(error: unknown, redactor: Pick<Redactor, 'redact'>): Error {
   if (isProviderError(error)) {
     return new ProviderError(error.kind, redactor.redact(error.message), {
       status: error.status,

@@ -5,6 +5,8 @@ import type { Account } from '../../src-shared/domain/account.ts';
 import { REQUEST_CHANNELS } from '../../src-shared/ipc/channels.ts';
 import { requests } from '../../src-shared/ipc/contract.ts';
 import { IpcRequestError } from '../../src-shared/ipc/result.ts';
+import { validatedCall } from '../../src-main/app/validated-call.ts';
+import { silentLogger } from '../../src-main/core/logger.ts';
 import { startAppHarness, type AppHarnessOptions } from '../support/app-harness.ts';
 
 async function harness(options: AppHarnessOptions) {
@@ -38,6 +40,34 @@ describe('account handlers', () => {
       secrets: { apiKey: fake.credentials.apiKey!, secretKey: fake.credentials.secretKey! },
     });
     expect(good.ok).toBe(true);
+  });
+
+  it('tests a pasted key as it will be stored, and sends a malformed one nowhere', async () => {
+    const h = await harness({ fakes: ['idcf'] });
+    const fake = h.fakes.get('idcf')!;
+    const draft = (apiKey: string) => ({
+      account: { ...fake.account('idcf'), options: {}, enabled: true, quotas: [] } as never,
+      secrets: { apiKey, secretKey: fake.credentials.secretKey! },
+      isNew: true,
+    });
+    const padded = await h.handlers['accounts:test'](draft(` ${fake.credentials.apiKey!}\n`));
+    expect(padded).toMatchObject({ ok: true });
+    const sent = fake.server.requests.length;
+    const reply = await validatedCall(
+      requests['accounts:test'],
+      'accounts:test',
+      [draft('too-short-to-be-a-key')],
+      h.handlers['accounts:test'],
+      silentLogger,
+    );
+    expect(reply).toEqual({
+      ok: false,
+      error: {
+        code: 'bad-request',
+        message: 'account "idcf": apiKey: does not look like a API key',
+      },
+    });
+    expect(fake.server.requests.length).toBe(sent);
   });
 
   it('adds an account only when its credentials work, and never returns a secret', async () => {
