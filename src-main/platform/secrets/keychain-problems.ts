@@ -38,6 +38,21 @@ export function secretServiceProblem(
   }
 }
 
+/**
+ * A D-Bus call to the Secret Service that failed or timed out (Unlock, a lock state, a search)
+ * as the keychain problem it is, for the caller to show like any other: never a raw D-Bus
+ * error that callers do not expect (a poll would crash instead of showing a status).
+ */
+export function secretServiceFailure(error: unknown): SecretStoreError {
+  if (error instanceof SecretStoreError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new SecretStoreError(
+    'failed',
+    `The OS keychain (Secret Service) reported an error: ${detail}. Try again; if it keeps failing, log out and in again to restart the keyring.`,
+    { cause: error },
+  );
+}
+
 export function unlockDismissed(collection: string): SecretStoreError {
   const name = collectionName(collection);
   return new SecretStoreError(

@@ -31,6 +31,8 @@ export interface KeytarSecretStoreOptions {
   readonly unlock?: 'prompt' | 'never';
   /** How long to wait for the user to answer the unlock dialog. */
   readonly promptTimeoutMs?: number;
+  /** The clock of the unlock prompt's back-off (Date.now unless a test passes its own). */
+  readonly now?: () => number;
 }
 
 /**
@@ -49,6 +51,7 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
           env: options.env ?? process.env,
           unlock: options.unlock ?? 'prompt',
           promptTimeoutMs: options.promptTimeoutMs ?? 120_000,
+          ...(options.now ? { now: options.now } : {}),
         })
       : null;
 
@@ -72,6 +75,15 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
     }
   }
 
+  // Only the user stores, deletes or lists secrets (polls only read): those may show a locked
+  // keyring's unlock prompt again even right after it was dismissed.
+  const explicitly =
+    <A extends unknown[], T>(f: (...args: A) => Promise<T>) =>
+    (...args: A): Promise<T> => {
+      guard?.promptAgain();
+      return f(...args);
+    };
+
   return {
     async get(accountId, field) {
       const name = entryName(accountId, field);
@@ -80,19 +92,20 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
       if (value === null) await guard?.assertNotLocked(service, name);
       return value;
     },
-    set: (accountId, field, value) =>
+    set: explicitly((accountId: string, field: string, value: string) =>
       call((api) => api.setPassword(service, entryName(accountId, field), value)),
-    async delete(accountId, field) {
+    ),
+    delete: explicitly(async (accountId: string, field: string) => {
       const name = entryName(accountId, field);
       const deleted = await call((api) => api.deletePassword(service, name));
       if (!deleted) await guard?.assertNotLocked(service, name);
       return deleted;
-    },
-    async list() {
+    }),
+    list: explicitly(async () => {
       const accounts = guard
         ? await guard.listAccounts(service)
         : (await call((api) => api.findCredentials(service))).map((c) => c.account);
       return accounts.map(parseEntryName).filter((e): e is SecretEntry => e !== null);
-    },
+    }),
   };
 }

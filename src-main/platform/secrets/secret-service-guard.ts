@@ -1,18 +1,28 @@
-import { SecretStoreError } from '../../core/secrets.ts';
 import { sessionBusAddress } from './dbus/dbus-connection.ts';
-import { secretServiceProblem, unlockDismissed } from './keychain-problems.ts';
+import {
+  secretServiceFailure,
+  secretServiceProblem,
+  unlockDismissed,
+} from './keychain-problems.ts';
 import { probeSecretService, SecretServiceClient } from './secret-service.ts';
 
 /** keytar files every entry under this schema, with `service` and `account` attributes. */
 const KEYTAR_SCHEMA = 'org.freedesktop.Secret.Generic';
 /** A successful probe is trusted this long, so that reading five fields probes once. */
 const READY_FOR_MS = 2_000;
+/**
+ * After the user dismissed the unlock prompt, background reads (every poll of every account)
+ * do not show it again for this long: they fail with the "locked" error instead.
+ */
+export const PROMPT_AGAIN_AFTER_MS = 10 * 60_000;
 
 export interface GuardOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** On a locked keyring: show the Secret Service's own unlock prompt, or fail at once. */
   readonly unlock: 'prompt' | 'never';
   readonly promptTimeoutMs: number;
+  /** The clock (ms since the epoch); Date.now unless a test passes its own. */
+  readonly now?: () => number;
 }
 
 function parentCollection(item: string): string {
@@ -28,20 +38,32 @@ function parentCollection(item: string): string {
  */
 export class SecretServiceGuard {
   private readonly options: GuardOptions;
+  private readonly now: () => number;
   private readyUntil = 0;
+  /** Until when a locked keyring is reported without prompting (the user dismissed it). */
+  private quietUntil = 0;
   private inflight: Promise<void> | null = null;
 
   constructor(options: GuardOptions) {
     this.options = options;
+    this.now = options.now ?? Date.now;
   }
 
   /** Resolves when the default keyring exists and is unlocked; else a clear SecretStoreError. */
   ensureReady(): Promise<void> {
-    if (Date.now() < this.readyUntil) return Promise.resolve();
+    if (this.now() < this.readyUntil) return Promise.resolve();
     this.inflight ??= this.check().finally(() => {
       this.inflight = null;
     });
     return this.inflight;
+  }
+
+  /**
+   * The user asked for something (stored or deleted a secret): a locked keyring may show its
+   * unlock prompt again at once, even if it was dismissed a moment ago.
+   */
+  promptAgain(): void {
+    this.quietUntil = 0;
   }
 
   /** The `account` attribute of each of this app's entries. Loads no secret. */
@@ -92,30 +114,35 @@ export class SecretServiceGuard {
     try {
       return await use(client);
     } catch (error) {
-      if (error instanceof SecretStoreError) throw error;
-      throw new SecretStoreError(
-        'failed',
-        `The OS keychain (Secret Service) reported an error: ${error instanceof Error ? error.message : String(error)}`,
-        { cause: error },
-      );
+      throw secretServiceFailure(error);
     } finally {
       client.close();
     }
   }
 
   private async check(): Promise<void> {
+    try {
+      await this.probeAndUnlock();
+    } catch (error) {
+      throw secretServiceFailure(error);
+    }
+  }
+
+  private async probeAndUnlock(): Promise<void> {
     const { state, client } = await probeSecretService(this.options.env);
     try {
-      if (state.state === 'locked' && client && this.options.unlock === 'prompt') {
+      const mayPrompt = this.options.unlock === 'prompt' && this.now() >= this.quietUntil;
+      if (state.state === 'locked' && client && mayPrompt) {
         const outcome = await client.unlock([state.collection], this.options.promptTimeoutMs);
         if (outcome === 'unlocked' && !(await client.isLocked(state.collection))) {
-          this.readyUntil = Date.now() + READY_FOR_MS;
+          this.readyUntil = this.now() + READY_FOR_MS;
           return;
         }
+        this.quietUntil = this.now() + PROMPT_AGAIN_AFTER_MS;
         throw unlockDismissed(state.collection);
       }
       if (state.state !== 'ready') throw secretServiceProblem(state);
-      this.readyUntil = Date.now() + READY_FOR_MS;
+      this.readyUntil = this.now() + READY_FOR_MS;
     } finally {
       client?.close();
     }

@@ -4,6 +4,20 @@ import { fileURLToPath } from 'node:url';
 export const KEYCHAIN_CHILD = fileURLToPath(new URL('./keychain-child.ts', import.meta.url));
 export const CLI_CHILD = fileURLToPath(new URL('./cli-child.ts', import.meta.url));
 
+/**
+ * True (and says why, once per file) where the tests on a real Secret Service cannot run: they
+ * need Linux's dbus-daemon and gnome-keyring-daemon (and util-linux `script` for the terminal),
+ * which macOS and Windows, where the workflow also runs `npm test`, do not have. For
+ * `describe.skipIf(...)`.
+ */
+export function offLinux(what: string): boolean {
+  if (process.platform === 'linux') return false;
+  console.warn(
+    `${what} skipped: it needs Linux (dbus-daemon, gnome-keyring-daemon, util-linux script); this is ${process.platform}`,
+  );
+  return true;
+}
+
 /** Tests that start several Node processes get this long: a loaded CI machine is slow to spawn. */
 export const CHILD_TIMEOUT_MS = 60_000;
 

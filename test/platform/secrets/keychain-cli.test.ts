@@ -5,10 +5,12 @@ import type { ProviderFake } from '../../fakes/provider-fake.ts';
 import { ECHO_GOOD, startEchoFake } from '../../security/echo-provider.ts';
 import { startSecretService, type SecretServiceHandle } from '../../support/secret-service.ts';
 import { tempDir } from '../../support/temp-dir.ts';
-import { CHILD_TIMEOUT_MS, CLI_CHILD, keychainOps, runChild } from './children.ts';
+import { CHILD_TIMEOUT_MS, CLI_CHILD, keychainOps, offLinux, runChild } from './children.ts';
+
+const skip = offLinux('test/platform/secrets/keychain-cli.test.ts');
 
 /** The CLI's secret commands in a real process, on a real Secret Service. */
-describe('cloudmeter on the real OS keychain', () => {
+describe.skipIf(skip)('cloudmeter on the real OS keychain', () => {
   let keyring: SecretServiceHandle;
   let fake: ProviderFake;
   let configFile: string;

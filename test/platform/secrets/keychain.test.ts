@@ -3,14 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSecretService, type SecretServiceHandle } from '../../support/secret-service.ts';
-import { CHILD_TIMEOUT_MS, keychainOps, KEYCHAIN_CHILD, runChild } from './children.ts';
+import { CHILD_TIMEOUT_MS, keychainOps, KEYCHAIN_CHILD, offLinux, runChild } from './children.ts';
 
 /**
  * keytar against a real Secret Service (gnome-keyring on a private D-Bus bus), every keychain
  * call in a child process: a crash must show up as a failed child, not a dead test runner.
  */
 
-describe('the OS keychain, unlocked', () => {
+const skip = offLinux('test/platform/secrets/keychain.test.ts');
+
+describe.skipIf(skip)('the OS keychain, unlocked', () => {
   let keyring: SecretServiceHandle;
   beforeAll(async () => {
     keyring = await startSecretService();
@@ -76,7 +78,7 @@ describe('the OS keychain, unlocked', () => {
   );
 });
 
-describe('the OS keychain, locked', () => {
+describe.skipIf(skip)('the OS keychain, locked', () => {
   let keyring: SecretServiceHandle;
   beforeAll(async () => {
     keyring = await startSecretService();
@@ -131,7 +133,7 @@ describe('the OS keychain, locked', () => {
   );
 });
 
-describe('no keychain at all', () => {
+describe.skipIf(skip)('no keychain at all', () => {
   it(
     'says which Secret Service to install when the bus has none',
     { timeout: CHILD_TIMEOUT_MS },

@@ -9,10 +9,12 @@ import {
   SecretServiceClient,
 } from '../../../src-main/platform/secrets/secret-service.ts';
 import { startSecretService, type SecretServiceHandle } from '../../support/secret-service.ts';
-import { keychainOps } from './children.ts';
+import { keychainOps, offLinux } from './children.ts';
+
+const skip = offLinux('test/platform/secrets/secret-service.test.ts');
 
 /** The D-Bus probe is plain TypeScript over a socket: it runs in the test process itself. */
-describe('the Secret Service probe', () => {
+describe.skipIf(skip)('the Secret Service probe', () => {
   let keyring: SecretServiceHandle;
   beforeAll(async () => {
     keyring = await startSecretService();
