@@ -137,10 +137,11 @@ function fieldsToSet(
   const field = secrets.find((f) => f.key === key);
   if (field) return [field];
   const option = adapter.descriptor.credentialFields.some((f) => f.key === key);
+  // An unknown word is not repeated: it may be the secret itself, typed in the wrong place.
   throw new UsageError(
     option
       ? `account "${account.id}": ${key} is not a secret; it is an option in the config file (options.${key})`
-      : `account "${account.id}": ${adapter.descriptor.displayName} has no secret field "${key}"; its secrets: ${secrets.map((f) => f.key).join(', ')}`,
+      : `account "${account.id}": ${adapter.descriptor.displayName} has no secret field by that name; its secret fields: ${secrets.map((f) => f.key).join(', ')}. The secret itself is never an argument: it is read from standard input or a prompt.`,
   );
 }
 
@@ -201,11 +202,17 @@ async function remove(argv: string[], env: CommandEnvironment): Promise<ExitCode
     );
   const credentials = credentialsFor(env);
   if (field !== undefined) {
-    const deleted = await credentials.delete(accountId, field);
+    if (await credentials.delete(accountId, field)) {
+      env.stdout(`Removed ${field} of "${accountId}" from the OS keychain.\n`);
+      return EXIT.ok;
+    }
+    // Not a stored field's name, so perhaps a secret typed in the wrong place: not repeated.
+    const stored = (await env.secrets.list())
+      .filter((e) => e.accountId === accountId)
+      .map((e) => e.field)
+      .sort();
     env.stdout(
-      deleted
-        ? `Removed ${field} of "${accountId}" from the OS keychain.\n`
-        : `No ${field} of "${accountId}" was stored; nothing to remove.\n`,
+      `No field by that name of "${accountId}" is stored (stored: ${stored.join(', ') || 'none'}); nothing to remove.\n`,
     );
     return EXIT.ok;
   }
