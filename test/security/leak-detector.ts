@@ -23,25 +23,44 @@ export interface Evidence {
 
 const BASE64_RUN = /[A-Za-z0-9+/_-]{6,}={0,2}/g;
 
-function base64Carries(text: string, secret: Buffer): boolean {
-  for (const [run] of text.matchAll(BASE64_RUN)) {
-    const standard = run.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-    // Node decodes unpadded base64; each offset tries one of the four possible alignments.
-    for (let offset = 0; offset < 4; offset++)
-      if (Buffer.from(standard.slice(offset), 'base64').includes(secret)) return true;
+/** A text prepared once for searching many secrets in it (the decoding is the costly part). */
+class Searchable {
+  readonly text: string;
+  readonly lower: string;
+  /**
+   * Every base64 run (standard or URL-safe) decoded at each of its four possible alignments,
+   * end to end in one buffer: one search per secret instead of one per run.
+   */
+  readonly decoded: Buffer;
+
+  constructor(text: string) {
+    this.text = text;
+    this.lower = text.toLowerCase();
+    const decoded: Buffer[] = [];
+    for (const [run] of text.matchAll(BASE64_RUN)) {
+      const standard = run.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+      // Node decodes unpadded base64; each offset tries one of the four possible alignments.
+      for (let offset = 0; offset < 4; offset++)
+        decoded.push(Buffer.from(standard.slice(offset), 'base64'));
+    }
+    this.decoded = Buffer.concat(decoded);
   }
-  return false;
+}
+
+function formIn(text: Searchable, secret: string): Leak['form'] | null {
+  if (text.text.includes(secret)) return 'raw';
+  const uri = encodeURIComponent(secret);
+  if (text.text.includes(uri) || text.lower.includes(uri.toLowerCase())) return 'url';
+  if (text.text.includes(new URLSearchParams({ k: secret }).toString().slice(2))) return 'url';
+  if (text.text.includes(JSON.stringify(secret).slice(1, -1))) return 'json';
+  if (text.lower.includes(Buffer.from(secret).toString('hex'))) return 'hex';
+  const bytes = Buffer.from(secret, 'utf8');
+  if (text.decoded.includes(bytes)) return 'base64';
+  return null;
 }
 
 export function formOf(text: string, secret: string): Leak['form'] | null {
-  if (text.includes(secret)) return 'raw';
-  const uri = encodeURIComponent(secret);
-  if (text.includes(uri) || text.toLowerCase().includes(uri.toLowerCase())) return 'url';
-  if (text.includes(new URLSearchParams({ k: secret }).toString().slice(2))) return 'url';
-  if (text.includes(JSON.stringify(secret).slice(1, -1))) return 'json';
-  if (text.toLowerCase().includes(Buffer.from(secret).toString('hex'))) return 'hex';
-  if (base64Carries(text, Buffer.from(secret, 'utf8'))) return 'base64';
-  return null;
+  return formIn(new Searchable(text), secret);
 }
 
 /** Every (place, secret) pair where a secret shows, in any of the forms above. */
@@ -51,8 +70,9 @@ export function findLeaks(
 ): Leak[] {
   const leaks: Leak[] = [];
   for (const { where, text } of evidence) {
+    const searchable = new Searchable(text);
     for (const [label, value] of Object.entries(secrets)) {
-      const form = formOf(text, value);
+      const form = formIn(searchable, value);
       if (form) leaks.push({ where, secret: label, form });
     }
   }

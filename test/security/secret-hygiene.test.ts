@@ -15,7 +15,7 @@ import {
 } from '../../src-main/providers/index.ts';
 import { AccountSchema } from '../../src-shared/domain/account.ts';
 import { PROVIDER_FAKES } from '../fakes/index.ts';
-import type { Fault, FakeRequest } from '../fakes/fake-server.ts';
+import type { FakeRequest } from '../fakes/fake-server.ts';
 import { MemorySecretStore } from '../fakes/memory-secret-store.ts';
 import type { StartProviderFake } from '../fakes/provider-fake.ts';
 import { runCliForTest } from '../support/cli.ts';
@@ -23,7 +23,9 @@ import { FakeClock } from '../support/fake-clock.ts';
 import { testHttpClient } from '../support/http.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { echoAdapter, startEchoFake } from './echo-provider.ts';
+import { faultsEchoing } from './echoing-faults.ts';
 import { filesUnder, findLeaks, formOf, type Evidence } from './leak-detector.ts';
+import { wireCredentials } from './wire-credentials.ts';
 
 /**
  * Every provider, run against its fake with known secrets through everything that writes or
@@ -42,35 +44,6 @@ function piped(text: string): SecretInput {
     readAll: () => Promise.resolve(text),
     promptHidden: () => Promise.reject(new Error('not a terminal')),
   };
-}
-
-/** A provider's error bodies in every common shape, each one repeating the secret. */
-function echoingBody(secret: string): Record<string, unknown> {
-  const said = `bad key ${secret} (Basic ${Buffer.from(`${secret}:x`).toString('base64')})`;
-  return {
-    message: said,
-    error: said,
-    error_description: said,
-    errortext: said,
-    Message: said,
-    RetCode: 171,
-    detail: said,
-    errors: [{ message: said }],
-  };
-}
-
-function faultsEchoing(secret: string): Fault[] {
-  const json = echoingBody(secret);
-  return [
-    { kind: 'status', status: 401, json },
-    { kind: 'status', status: 403, json },
-    { kind: 'status', status: 429, json, headers: { 'retry-after': '30' } },
-    { kind: 'status', status: 500, json },
-    { kind: 'status', status: 200, json },
-    { kind: 'malformed' },
-    { kind: 'truncated' },
-    { kind: 'reset' },
-  ];
 }
 
 interface Outcome {
@@ -234,13 +207,15 @@ describe('secret hygiene', () => {
     expect(formOf(`"${apiSecret}"`, apiSecret)).toBe('raw');
     // ...and echoed them back, so the redaction had work to do.
     expect(evidence.filter((e) => e.text.includes('[redacted]')).length).toBeGreaterThan(10);
-    expect(findLeaks(secrets, evidence)).toEqual([]);
+    expect(findLeaks({ ...secrets, ...wireCredentials(received) }, evidence)).toEqual([]);
   });
 
   for (const [id, start] of Object.entries(PROVIDER_FAKES)) {
-    it(`${id} leaks no secret into output, logs, errors or files`, async () => {
-      const { evidence, secrets } = await exercise(providerRegistry, start);
-      expect(findLeaks(secrets, evidence)).toEqual([]);
+    it(`${id} leaks no secret, nor a credential it sent, into output, logs, errors or files`, async () => {
+      const { evidence, secrets, received } = await exercise(providerRegistry, start);
+      const wire = wireCredentials(received);
+      expect(Object.keys(wire).length, 'credentials seen on the wire').toBeGreaterThan(0);
+      expect(findLeaks({ ...secrets, ...wire }, evidence)).toEqual([]);
     });
   }
 });
