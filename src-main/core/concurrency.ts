@@ -25,7 +25,12 @@ export async function mapConcurrent<T, R>(
   return results;
 }
 
-/** At most `limit` tasks at once; the others wait their turn in order. */
+/**
+ * At most `limit` tasks at once; the others wait their turn in order. A finishing task hands
+ * its slot straight to the first waiter instead of freeing it: were the slot freed and taken
+ * again when the waiter resumes (a microtask later), a caller arriving in between would find
+ * it free too, and one task too many would run.
+ */
 export class Semaphore {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -36,13 +41,14 @@ export class Semaphore {
   }
 
   async use<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
+    if (this.active < this.limit) this.active++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
     try {
       return await task();
     } finally {
-      this.active--;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
     }
   }
 }
