@@ -78,13 +78,37 @@ export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Runs the steps after the database's version, up to `to` (the latest by default). */
-export function migrate(db: Database, to = SCHEMA_VERSION): void {
-  for (let version = schemaVersion(db); version < to; version++) {
-    const step = MIGRATIONS[version]!;
-    db.transaction(() => {
-      step(db);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+/** The file was written by a later Cloudmeter: this one must not read or downgrade it. */
+export class NewerSchemaError extends Error {
+  override name = 'NewerSchemaError';
+  readonly version: number;
+  constructor(version: number) {
+    super(
+      `written by a newer Cloudmeter (schema ${version}); this one reads up to ${SCHEMA_VERSION}: update it`,
+    );
+    this.version = version;
   }
+}
+
+/**
+ * Runs the steps after the database's version, up to `to` (the latest by default). Each step
+ * takes the write lock first (BEGIN IMMEDIATE, waiting out busy_timeout) and reads the version
+ * under it: the app and a `cloudmeter check` started together both see an old version, and the
+ * one that waited must not run again the steps the other has just committed.
+ */
+export function migrate(db: Database, to = SCHEMA_VERSION): void {
+  const step = db.transaction((): boolean => {
+    const version = schemaVersion(db);
+    if (version > SCHEMA_VERSION) throw new NewerSchemaError(version);
+    if (version >= to) return false;
+    MIGRATIONS[version]!(db);
+    db.pragma(`user_version = ${version + 1}`);
+    return true;
+  });
+  const version = schemaVersion(db);
+  if (version > SCHEMA_VERSION) throw new NewerSchemaError(version);
+  // Up to date (the usual case): no write lock taken.
+  if (version >= to) return;
+  let stepped = true;
+  while (stepped) stepped = step.immediate();
 }

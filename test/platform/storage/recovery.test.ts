@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../../src-main/core/logger.ts';
-import { openHistoryStore } from '../../../src-main/platform/storage/index.ts';
+import { openHistoryOrMemory, openHistoryStore } from '../../../src-main/platform/storage/index.ts';
 import { SCHEMA_VERSION } from '../../../src-main/platform/storage/migrations.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 import { okPoll, transferMeter, usageOf } from './store-fixtures.ts';
@@ -12,13 +12,14 @@ const NOW = Date.parse('2026-11-21T10:20:30Z');
 
 function recordingLogger() {
   const warnings: string[] = [];
+  const errors: unknown[] = [];
   const log: Logger = {
     debug: () => {},
     info: () => {},
-    error: () => {},
+    error: (_message, fields) => errors.push(fields?.reason),
     warn: (message) => warnings.push(message),
   };
-  return { log, warnings };
+  return { log, warnings, errors };
 }
 
 describe('damaged history database', () => {
@@ -69,19 +70,29 @@ describe('damaged history database', () => {
     reopened.store.close();
   });
 
-  it('keeps a database from a newer version instead of downgrading it', async () => {
+  it('leaves a database from a newer version alone and says to update', async () => {
     const dir = await tempDir();
     const file = join(dir, 'history.db');
     const db = new Database(file);
+    db.exec('CREATE TABLE from_the_future (x)');
     db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     db.close();
-    const { store, recovered } = openHistoryStore(dir, {
-      log: recordingLogger().log,
-      now: () => NOW,
-    });
-    expect(recovered?.reason).toMatch(/newer Cloudmeter/);
-    expect(existsSync(recovered!.movedTo)).toBe(true);
-    store.close();
+    const { log, errors } = recordingLogger();
+    const message = `the history database ${file} was written by a newer Cloudmeter (schema ${SCHEMA_VERSION + 5}); this one reads up to ${SCHEMA_VERSION}: update it`;
+    expect(() => openHistoryStore(dir, { log, now: () => NOW })).toThrow(message);
+    expect(readdirSync(dir).filter((f) => f.includes('unusable'))).toEqual([]);
+
+    // The app runs on, storing nothing, and the newer file is as it was.
+    const fallback = openHistoryOrMemory(dir, { log, now: () => NOW });
+    expect(fallback.unavailable).toBe(message);
+    expect(errors).toEqual([message]);
+    fallback.store.close();
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 5);
+    expect(
+      after.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all(),
+    ).toEqual(['from_the_future']);
+    after.close();
   });
 
   it('does not reuse a name when moving aside twice in one second', async () => {

@@ -103,6 +103,25 @@ describe('SQLite history store', () => {
     store.close();
   });
 
+  it('keeps the file in WAL mode, so that a reader never holds up a poll', async () => {
+    const { store, file } = await openStore();
+    const reader = new Database(file);
+    expect(reader.pragma('journal_mode', { simple: true })).toBe('wal');
+    reader.exec('BEGIN');
+    expect(reader.prepare('SELECT count(*) FROM samples').pluck().get()).toBe(0);
+    // With a rollback journal this would wait for the reader's lock and fail as busy.
+    const started = Date.now();
+    store.recordPoll(
+      okPoll('a', T0, usageOf([transferMeter()], [{ meterId: 'transfer', at: T0, value: 1 }])),
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(reader.prepare('SELECT count(*) FROM samples').pluck().get()).toBe(0); // its snapshot
+    reader.exec('COMMIT');
+    expect(reader.prepare('SELECT count(*) FROM samples').pluck().get()).toBe(1);
+    reader.close();
+    store.close();
+  });
+
   it('keeps alert state across reopening', async () => {
     const dir = await tempDir();
     const first = openHistoryStore(dir, { log: silentLogger, now: () => T0 }).store;
