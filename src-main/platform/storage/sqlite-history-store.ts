@@ -25,9 +25,13 @@ import type {
 } from '../../core/history-store.ts';
 import type { Logger } from '../../core/logger.ts';
 import { compactMeter } from './compaction.ts';
+import { sqliteCode } from './sqlite-errors.ts';
 
 /** Rows per INSERT statement (5 parameters each; SQLite allows 32,766 parameters). */
 const BATCH_ROWS = 500;
+
+/** Samples read per query while exporting: bounded memory, few round trips. */
+const EXPORT_PAGE_ROWS = 5000;
 
 const StoredStateSchema = z.object({
   quotas: z.array(ProviderQuotaSchema),
@@ -135,6 +139,9 @@ export class SqliteHistoryStore implements HistoryStore {
       deleteAccount: db.prepare('DELETE FROM meters WHERE account_id = ?'),
       deleteState: db.prepare('DELETE FROM account_state WHERE account_id = ?'),
       deletePolls: db.prepare('DELETE FROM polls WHERE account_id = ?'),
+      samplePage: db.prepare(
+        'SELECT at, value FROM samples WHERE meter_key = ? AND at >= ? AND at < ? ORDER BY at LIMIT ?',
+      ),
       countSamples: db.prepare('SELECT count(*) AS n FROM samples'),
       meterKey: db.prepare('SELECT key FROM meters WHERE account_id = ? AND meter_id = ?'),
       prunePolls: db.prepare(
@@ -144,8 +151,26 @@ export class SqliteHistoryStore implements HistoryStore {
     };
   }
 
+  /** Meter definitions as last committed, with their keys: an unchanged meter is not rewritten. */
+  private readonly writtenMeters = new Map<string, { definition: string; key: number }>();
+
   recordPoll(record: PollRecord): number {
-    return this.db.transaction(() => {
+    try {
+      return this.writePoll(record);
+    } catch (error) {
+      // The cache may name meter rows that are gone, deleted through another connection to
+      // the file. Forget the account's keys; a foreign-key failure is that, so write once more.
+      this.forgetMeters(record.accountId);
+      if (sqliteCode(error) !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+      return this.writePoll(record);
+    }
+  }
+
+  private writePoll(record: PollRecord): number {
+    // Meter keys this transaction wrote; cached only once it has committed, since a rollback
+    // takes the rows away and a cached key would then point at nothing.
+    const written = new Map<string, { definition: string; key: number }>();
+    const id = this.db.transaction(() => {
       const usage = record.outcome === 'ok' ? record.usage : undefined;
       const { lastInsertRowid } = this.sql.insertPoll!.run({
         accountId: record.accountId,
@@ -169,7 +194,9 @@ export class SqliteHistoryStore implements HistoryStore {
         for (const meter of usage.meters)
           keys.set(
             meter.id,
-            backfill ? this.existingOrNewMeterKey(record, meter) : this.meterKey(record, meter),
+            backfill
+              ? this.existingOrNewMeterKey(record, meter, written)
+              : this.meterKey(record, meter, written),
           );
         this.upsertSamples(keys, usage.samples);
         if (!backfill)
@@ -184,16 +211,19 @@ export class SqliteHistoryStore implements HistoryStore {
       }
       return Number(lastInsertRowid);
     })();
+    for (const [meter, entry] of written) this.writtenMeters.set(meter, entry);
+    return id;
   }
 
-  /** Meter definitions as last written, with their keys: an unchanged meter is not rewritten. */
-  private readonly writtenMeters = new Map<string, { definition: string; key: number }>();
-
-  private meterKey(record: PollRecord, meter: Meter): number {
+  private meterKey(
+    record: PollRecord,
+    meter: Meter,
+    written: Map<string, { definition: string; key: number }>,
+  ): number {
     const id = `${record.accountId}\u0000${meter.id}`;
     const definition = JSON.stringify(meter);
-    const written = this.writtenMeters.get(id);
-    if (written?.definition === definition) return written.key;
+    const cached = this.writtenMeters.get(id);
+    if (cached?.definition === definition) return cached.key;
     const row = this.sql.upsertMeter!.get(
       record.accountId,
       meter.id,
@@ -203,14 +233,23 @@ export class SqliteHistoryStore implements HistoryStore {
     ) as {
       key: number;
     };
-    this.writtenMeters.set(id, { definition, key: row.key });
+    written.set(id, { definition, key: row.key });
     return row.key;
   }
 
-  private existingOrNewMeterKey(record: PollRecord, meter: Meter): number {
+  private existingOrNewMeterKey(
+    record: PollRecord,
+    meter: Meter,
+    written: Map<string, { definition: string; key: number }>,
+  ): number {
     const existing = this.sql.meterKey!.get(record.accountId, meter.id) as
       { key: number } | undefined;
-    return existing?.key ?? this.meterKey(record, meter);
+    return existing?.key ?? this.meterKey(record, meter, written);
+  }
+
+  private forgetMeters(accountId: string): void {
+    for (const id of this.writtenMeters.keys())
+      if (id.startsWith(`${accountId}\u0000`)) this.writtenMeters.delete(id);
   }
 
   /**
@@ -374,28 +413,31 @@ export class SqliteHistoryStore implements HistoryStore {
     this.sql.saveAlerts!.run(JSON.stringify(state), this.now());
   }
 
+  /**
+   * Rows for an export, read a page at a time. The consumer awaits between rows (a file
+   * stream's 'drain'), so no statement may stay open across a yield: an open iterator makes
+   * better-sqlite3 refuse every write ("connection is busy"), and polls would fail to save for
+   * as long as the export runs. Meters are read at once; samples by keyset pages of each meter.
+   * A poll saved meanwhile may or may not appear, as it lands before or after its page.
+   */
   *exportSamples(filter: ExportFilter): Iterable<ExportRow> {
     const from = filter.from ?? 0;
     const to = filter.to ?? Number.MAX_SAFE_INTEGER;
     const accounts = filter.accountIds ? new Set(filter.accountIds) : null;
-    for (const row of this.sql.allMeters!.iterate() as Iterable<MeterRow>) {
+    for (const row of this.sql.allMeters!.all() as MeterRow[]) {
       if (accounts && !accounts.has(row.account_id)) continue;
       const meter = this.parseMeter(row);
       const provider = ProviderIdSchema.safeParse(row.provider);
       if (!meter || !provider.success) continue;
-      for (const sample of this.samples({
-        accountId: row.account_id,
-        meterIds: [meter.id],
-        from,
-        to,
-      })) {
-        yield {
-          accountId: row.account_id,
-          provider: provider.data,
-          meter,
-          at: sample.at,
-          value: sample.value,
-        };
+      for (let start = from; start < to;) {
+        const page = this.sql.samplePage!.raw(true).all(row.key, start, to, EXPORT_PAGE_ROWS) as [
+          number,
+          number,
+        ][];
+        for (const [at, value] of page)
+          yield { accountId: row.account_id, provider: provider.data, meter, at, value };
+        if (page.length < EXPORT_PAGE_ROWS) break;
+        start = page.at(-1)![0] + 1; // instants are whole milliseconds
       }
     }
   }
@@ -413,8 +455,7 @@ export class SqliteHistoryStore implements HistoryStore {
   }
 
   deleteAccount(accountId: string): void {
-    for (const id of this.writtenMeters.keys())
-      if (id.startsWith(`${accountId}\u0000`)) this.writtenMeters.delete(id);
+    this.forgetMeters(accountId);
     this.db.transaction(() => {
       this.sql.deleteAccount!.run(accountId);
       this.sql.deleteState!.run(accountId);
