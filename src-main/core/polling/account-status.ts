@@ -27,6 +27,32 @@ export function pollHistoryOf(polls: readonly PollRow[]): PollHistory {
   };
 }
 
+/**
+ * Timing when the poll history cannot be read (the store failed): as after one transient
+ * failure now, so the account is retried soon, by the backoff rules, rather than never.
+ */
+export function unreadablePollHistory(now: Instant): PollHistory {
+  return {
+    lastAttemptAt: now,
+    consecutiveFailures: 1,
+    lastFailure: { kind: 'server', retryAfterMs: null },
+  };
+}
+
+/**
+ * The status of an account whose update failed on our side (the history store could not be
+ * read back), not the provider's. No provider error kind fits; 'server' is the one that says
+ * it is retried by itself, and the message says what really happened.
+ */
+export function internalFailureStatus(error: unknown, retryAt: Instant | null): AccountStatus {
+  return {
+    state: 'error',
+    kind: 'server',
+    message: `Cloudmeter could not update this account: ${String(error)}`,
+    retryAt,
+  };
+}
+
 export interface StatusInput {
   readonly enabled: boolean;
   /** The newest regular poll, if any. */

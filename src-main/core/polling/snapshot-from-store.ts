@@ -6,11 +6,27 @@ import type { AccountSnapshot, AccountStatus } from '../../../src-shared/domain/
 import { currentFetchRange } from '../accounts.ts';
 import type { HistoryStore } from '../history-store.ts';
 import { computeSnapshot } from '../snapshot.ts';
+import { accountStatus } from './account-status.ts';
 
 const DAY_MS = 86_400_000;
 
 /** The forecast's trailing 7-day pace may reach into the previous period: read a little more. */
 const FORECAST_LOOKBACK_MS = 8 * DAY_MS;
+
+/** What an account shows before anything could be read from the store. */
+export function pendingSnapshot(account: Account, descriptor: ProviderDescriptor): AccountSnapshot {
+  return {
+    accountId: account.id,
+    provider: account.provider,
+    label: account.label,
+    demo: descriptor.demo,
+    status: account.enabled ? { state: 'pending' } : { state: 'disabled' },
+    fetchedAt: null,
+    dataAsOf: null,
+    meters: [],
+    notices: [],
+  };
+}
 
 /** An account's snapshot as of `now`, from what the history store holds. */
 export function snapshotFromStore(
@@ -41,4 +57,28 @@ export function snapshotFromStore(
     now,
     alerts,
   });
+}
+
+/** An account's snapshot with its status, both from what the store holds, as of `now`. */
+export function accountSnapshot(
+  store: HistoryStore,
+  input: {
+    readonly account: Account;
+    readonly descriptor: ProviderDescriptor;
+    /** Fields still missing after the last poll (kept in memory: the store keeps only a message). */
+    readonly missingCredentials: readonly string[] | null;
+    readonly alerts: AlertSettings;
+    readonly now: Instant;
+  },
+): AccountSnapshot {
+  const { account, now } = input;
+  const status = accountStatus({
+    enabled: account.enabled,
+    lastPoll: store.polls(account.id, 1)[0] ?? null,
+    lastSuccessAt: store.lastSuccess(account.id)?.finishedAt ?? null,
+    missingCredentials: input.missingCredentials,
+    staleAfterHours: input.alerts.staleAfterHours,
+    now,
+  });
+  return snapshotFromStore(store, account, input.descriptor, status, input.alerts, now);
 }

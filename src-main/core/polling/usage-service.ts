@@ -1,7 +1,7 @@
 import type { Account } from '../../../src-shared/domain/account.ts';
 import type { Config } from '../../../src-shared/domain/config.ts';
 import type { Instant } from '../../../src-shared/domain/primitives.ts';
-import type { AccountSnapshot, AccountStatus } from '../../../src-shared/domain/usage.ts';
+import type { AccountSnapshot } from '../../../src-shared/domain/usage.ts';
 import type { UsageState } from '../../../src-shared/ipc/contract.ts';
 import type { ProviderRegistry } from '../../providers/index.ts';
 import type { ProviderAdapter } from '../../providers/provider.ts';
@@ -16,12 +16,14 @@ import { DisposableStore, Emitter, type Disposable } from '../lifecycle.ts';
 import type { Logger } from '../logger.ts';
 import { readAccount, type AccountReading } from '../read-account.ts';
 import type { Scheduler } from '../scheduler.ts';
-import { manualPollAt, nextPollAt } from '../schedule/next-poll.ts';
+import { manualPollAt, nextPollAt, type PollHistory } from '../schedule/next-poll.ts';
+import { PendingRun } from '../schedule/pending-run.ts';
 import { SingleFlight } from '../schedule/single-flight.ts';
 import type { SecretStore } from '../secrets.ts';
-import { accountStatus, pollHistoryOf } from './account-status.ts';
-import { backfillRange } from './backfill.ts';
-import { snapshotFromStore } from './snapshot-from-store.ts';
+import { internalFailureStatus, pollHistoryOf, unreadablePollHistory } from './account-status.ts';
+import { toPollRecord } from './poll-record.ts';
+import { BackfillRetry, backfillRange } from './backfill.ts';
+import { accountSnapshot, pendingSnapshot } from './snapshot-from-store.ts';
 
 export interface UsageServiceDeps {
   readonly clock: Clock;
@@ -41,7 +43,16 @@ export interface UsageServiceDeps {
   readonly backfill?: boolean;
 }
 
-/** Accounts of one provider polled at once (on top of each adapter's own request limit). */
+/**
+ * Accounts of one provider polled at once. The concurrency model: this bounds how many polls
+ * (and backfills) of one provider run together; within a poll, the adapter keeps at most its
+ * descriptor's maxConcurrency requests in flight. So one provider may see up to
+ * ACCOUNTS_PER_PROVIDER × maxConcurrency requests at once. That is deliberate: providers limit
+ * requests per API key, and accounts normally have keys of their own; an adapter whose accounts
+ * share a limit (a key used by several accounts, one server's limit) paces its own requests,
+ * and a 429 backs the account off by the provider's Retry-After. A provider-wide request cap
+ * here would only let one slow account hold up the others.
+ */
 const ACCOUNTS_PER_PROVIDER = 16;
 /** Snapshots are recomputed this often even without polls: periods roll over, data goes stale. */
 const REFRESH_TICK_MS = 5 * 60_000;
@@ -56,7 +67,12 @@ interface RuntimeBasis {
 
 interface Runtime extends RuntimeBasis {
   timer: Disposable | null;
+  /** When the scheduled poll is due (shown as the next try after a failure). */
+  nextPollAt: Instant | null;
   snapshot: AccountSnapshot;
+  /** The poll a refresh inside the provider's minimum interval scheduled, until it runs. */
+  readonly manual: PendingRun;
+  readonly backfillRetry: BackfillRetry;
 }
 
 /**
@@ -120,21 +136,45 @@ export class UsageService {
     this.emit();
   }
 
-  /** Polls now (one account, or all): joins a poll in flight; waits for a provider's minimum interval or Retry-After. */
+  /**
+   * Polls now (one account, or all) and resolves once those polls are done; a poll in flight is
+   * joined. An account inside its provider's minimum interval or Retry-After is polled as soon
+   * as that allows: the poll is scheduled then (later refreshes join it), and not waited for, so
+   * that a click does not hang for minutes. requestRefresh() says when each poll runs.
+   */
   async refresh(accountId?: string): Promise<void> {
+    const { runs } = this.requestRefresh(accountId);
+    const now = this.deps.clock.now();
+    await Promise.all(runs.filter((run) => run.at <= now).map((run) => run.done));
+  }
+
+  /**
+   * Polls (or schedules polls of) one account or all, as refresh() does, and says when each
+   * runs: `at` is now, or the moment the provider allows. A scheduled poll's `done` settles
+   * when it has run, and never rejects: its failure shows in the account's status.
+   */
+  requestRefresh(accountId?: string): {
+    readonly runs: readonly { accountId: string; at: Instant; done: Promise<void> }[];
+  } {
+    const now = this.deps.clock.now();
     const targets = [...this.runtimes.values()].filter(
       (r) => r.account.enabled && (accountId === undefined || r.account.id === accountId),
     );
-    await Promise.all(
-      targets.map((runtime) => {
-        const due = manualPollAt({
-          now: this.deps.clock.now(),
-          minIntervalMinutes: runtime.adapter.descriptor.minPollMinutes,
-          ...pollHistoryOf(this.deps.store.polls(runtime.account.id, 1)),
-        });
-        return due <= this.deps.clock.now() ? this.poll(runtime) : Promise.resolve();
-      }),
-    );
+    const runs = targets.map((runtime) => {
+      const id = runtime.account.id;
+      if (this.flights.isRunning(id)) return { accountId: id, at: now, done: this.poll(runtime) };
+      const at = manualPollAt({
+        now,
+        minIntervalMinutes: runtime.adapter.descriptor.minPollMinutes,
+        ...pollHistoryOf(this.deps.store.polls(id, 1)),
+      });
+      const done =
+        at <= now
+          ? this.poll(runtime)
+          : runtime.manual.join(at, () => this.poll(runtime).catch(() => {}));
+      return { accountId: id, at, done };
+    });
+    return { runs };
   }
 
   /** Polls every enabled account once, now, and returns the state (the CLI's `check`). */
@@ -165,7 +205,10 @@ export class UsageService {
   /** Stops timers, aborts polls in flight and waits for them to settle. */
   async stop(): Promise<void> {
     this.tick?.dispose();
-    for (const runtime of this.runtimes.values()) runtime.timer?.dispose();
+    for (const runtime of this.runtimes.values()) {
+      runtime.timer?.dispose();
+      runtime.manual.release();
+    }
     this.stopping.abort(new Error('Cloudmeter is shutting down'));
     await Promise.allSettled(this.flights.inFlight());
     this.disposables.dispose();
@@ -177,6 +220,7 @@ export class UsageService {
     for (const [id, runtime] of this.runtimes) {
       if (!wanted.has(id)) {
         runtime.timer?.dispose();
+        runtime.manual.release();
         this.runtimes.delete(id);
       }
     }
@@ -188,41 +232,73 @@ export class UsageService {
         // Mutated, not replaced: a poll in flight for this account still lands.
         previous.account = account;
         previous.adapter = adapter;
-        previous.snapshot = this.snapshotOf(previous);
+        this.updateSnapshot(previous);
       } else {
-        const basis = { account, adapter, missingCredentials: null };
-        this.runtimes.set(account.id, { ...basis, timer: null, snapshot: this.snapshotOf(basis) });
+        const runtime: Runtime = {
+          account,
+          adapter,
+          missingCredentials: null,
+          timer: null,
+          nextPollAt: null,
+          snapshot: pendingSnapshot(account, adapter.descriptor),
+          manual: new PendingRun(this.deps.scheduler),
+          backfillRetry: new BackfillRetry(),
+        };
+        this.runtimes.set(account.id, runtime);
+        this.updateSnapshot(runtime);
       }
     }
   }
 
-  private statusOf(runtime: RuntimeBasis): AccountStatus {
-    const id = runtime.account.id;
-    return accountStatus({
-      enabled: runtime.account.enabled,
-      lastPoll: this.deps.store.polls(id, 1)[0] ?? null,
-      lastSuccessAt: this.deps.store.lastSuccess(id)?.finishedAt ?? null,
+  private snapshotOf(runtime: RuntimeBasis): AccountSnapshot {
+    return accountSnapshot(this.deps.store, {
+      account: runtime.account,
+      descriptor: runtime.adapter.descriptor,
       missingCredentials: runtime.missingCredentials,
-      staleAfterHours: this.config.alerts.staleAfterHours,
+      alerts: this.config.alerts,
       now: this.deps.clock.now(),
     });
   }
 
-  private snapshotOf(runtime: RuntimeBasis): AccountSnapshot {
-    const { account, adapter } = runtime;
-    return snapshotFromStore(
-      this.deps.store,
-      account,
-      adapter.descriptor,
-      this.statusOf(runtime),
-      this.config.alerts,
-      this.deps.clock.now(),
-    );
+  /**
+   * Recomputes a snapshot from the store. A read that fails keeps the last snapshot, with the
+   * failure as its status, instead of breaking the caller (a poll, the refresh tick).
+   */
+  private updateSnapshot(runtime: Runtime): void {
+    try {
+      runtime.snapshot = this.snapshotOf(runtime);
+    } catch (error) {
+      this.showFailure(runtime, error);
+    }
+  }
+
+  private showFailure(runtime: Runtime, error: unknown): void {
+    this.deps.log.error('could not update an account', {
+      account: runtime.account.id,
+      error: String(error),
+    });
+    runtime.snapshot = {
+      ...runtime.snapshot,
+      status: internalFailureStatus(error, runtime.nextPollAt),
+    };
+  }
+
+  private timingHistory(runtime: Runtime): PollHistory {
+    try {
+      return pollHistoryOf(this.deps.store.polls(runtime.account.id, 20));
+    } catch (error) {
+      this.deps.log.error('could not read poll history; retrying soon', {
+        account: runtime.account.id,
+        error: String(error),
+      });
+      return unreadablePollHistory(this.deps.clock.now());
+    }
   }
 
   private schedule(runtime: Runtime): void {
     runtime.timer?.dispose();
     runtime.timer = null;
+    runtime.nextPollAt = null;
     if (!runtime.account.enabled || this.stopping.signal.aborted) return;
     const { at } = nextPollAt({
       now: this.deps.clock.now(),
@@ -230,9 +306,11 @@ export class UsageService {
       minIntervalMinutes: runtime.adapter.descriptor.minPollMinutes,
       resumedAt: this.resumedAt,
       random: this.deps.random,
-      ...pollHistoryOf(this.deps.store.polls(runtime.account.id, 20)),
+      ...this.timingHistory(runtime),
     });
-    runtime.timer = this.deps.scheduler.at(at, () => void this.poll(runtime));
+    runtime.nextPollAt = at;
+    // poll() re-arms this timer however the poll ends; a failure is already shown and logged.
+    runtime.timer = this.deps.scheduler.at(at, () => void this.poll(runtime).catch(() => {}));
   }
 
   private limitFor(provider: string): Semaphore {
@@ -241,10 +319,30 @@ export class UsageService {
     return limit;
   }
 
+  /**
+   * Polls the account (or joins its poll in flight). However the poll ends, the next one is
+   * scheduled and refreshes waiting for it are released; a failure of our own (a store read
+   * after the poll was saved) becomes the account's status, and still rejects for the caller.
+   */
   private poll(runtime: Runtime): Promise<void> {
-    return this.flights.run(runtime.account.id, () =>
-      this.limitFor(runtime.account.provider).use(() => this.pollNow(runtime)),
-    ).promise;
+    return this.flights.run(runtime.account.id, async () => {
+      let failure: { error: unknown } | null = null;
+      try {
+        await this.limitFor(runtime.account.provider).use(() => this.pollNow(runtime));
+      } catch (error) {
+        failure = { error };
+        throw error;
+      } finally {
+        if (this.runtimes.get(runtime.account.id) === runtime) {
+          if (this.started) this.schedule(runtime);
+          runtime.manual.release(); // a scheduled refresh is done: this poll is its poll
+          if (failure && !this.stopping.signal.aborted) {
+            this.showFailure(runtime, failure.error);
+            this.emit();
+          }
+        }
+      }
+    }).promise;
   }
 
   private async pollNow(runtime: Runtime): Promise<void> {
@@ -270,10 +368,22 @@ export class UsageService {
       this.deps.store.lastSuccess(account.id)?.finishedAt ?? null,
     );
     this.emit();
-    if (this.started) this.schedule(runtime);
-    if (reading.ok && this.deps.backfill !== false && !this.deps.store.hasBackfilled(account.id)) {
-      void this.backfill(runtime, range.start);
+    if (reading.ok && this.backfillDue(runtime)) {
+      this.backfill(runtime, range.start).catch((error: unknown) =>
+        this.deps.log.error('history backfill failed', {
+          account: account.id,
+          error: String(error),
+        }),
+      );
     }
+  }
+
+  private backfillDue(runtime: Runtime): boolean {
+    return (
+      this.deps.backfill !== false &&
+      runtime.backfillRetry.due(this.deps.clock.now()) &&
+      !this.deps.store.hasBackfilled(runtime.account.id)
+    );
   }
 
   /** History before the current period, fetched once, in the background, after a first good poll. */
@@ -292,72 +402,58 @@ export class UsageService {
           this.stopping.signal,
         ).catch(() => null);
         if (!reading || this.runtimes.get(account.id) !== runtime) return;
-        if (!reading.ok)
-          this.deps.log.warn('history backfill failed; it is tried again at the next start', {
-            account: account.id,
-          });
-        this.record({
+        const saved = this.record({
           ...toPollRecord(account, startedAt, range, reading, this.deps.clock.now()),
           kind: 'backfill',
         });
-        runtime.snapshot = this.snapshotOf(runtime);
+        if (reading.ok && saved) {
+          runtime.backfillRetry.succeeded();
+        } else {
+          const retryAt = runtime.backfillRetry.failed(this.deps.clock.now(), this.deps.random);
+          this.deps.log.warn(
+            'history backfill failed; it is tried again with the first good poll after retryAt',
+            {
+              account: account.id,
+              retryAt: new Date(retryAt).toISOString(),
+            },
+          );
+        }
+        this.updateSnapshot(runtime);
         this.emit();
       }),
     ).promise;
   }
 
   /** Writes a poll; a store failure is logged and the app carries on with what it has. */
-  private record(record: PollRecord): void {
+  private record(record: PollRecord): boolean {
     try {
       this.deps.store.recordPoll(record);
+      return true;
     } catch (error) {
       this.deps.log.error('could not write to the history database', {
         account: record.accountId,
         error: String(error),
       });
+      return false;
     }
   }
 
   private recompute(): void {
-    for (const runtime of this.runtimes.values()) runtime.snapshot = this.snapshotOf(runtime);
+    for (const runtime of this.runtimes.values()) this.updateSnapshot(runtime);
     this.emit();
   }
 
   private armTick(): void {
     this.tick = this.deps.scheduler.at(this.deps.clock.now() + REFRESH_TICK_MS, () => {
-      this.recompute();
-      if (!this.stopping.signal.aborted) this.armTick();
+      try {
+        this.recompute();
+      } finally {
+        if (!this.stopping.signal.aborted) this.armTick();
+      }
     });
   }
 
   private emit(): void {
     this.changed.fire(this.state());
   }
-}
-
-function toPollRecord(
-  account: Account,
-  startedAt: Instant,
-  range: { start: Instant; end: Instant },
-  reading: AccountReading,
-  finishedAt: Instant,
-): PollRecord {
-  const base = { accountId: account.id, provider: account.provider, startedAt, finishedAt, range };
-  if (reading.ok) return { ...base, outcome: 'ok', usage: reading.usage };
-  if (reading.status.state === 'needs-credentials') {
-    return {
-      ...base,
-      outcome: 'needs-credentials',
-      error: {
-        kind: 'needs-credentials',
-        message: `missing: ${reading.status.missing.join(', ')}`,
-      },
-    };
-  }
-  const retryAfterMs = reading.status.retryAt === null ? null : reading.status.retryAt - reading.at;
-  return {
-    ...base,
-    outcome: 'error',
-    error: { kind: reading.status.kind, message: reading.status.message, retryAfterMs },
-  };
 }

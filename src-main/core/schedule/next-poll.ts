@@ -62,7 +62,7 @@ export interface PollTime {
 }
 
 /** Exponential backoff: base × 2^(failures − 1), capped, then jittered down. */
-function backoff(base: number, cap: number, failures: number, random: () => number): number {
+export function backoff(base: number, cap: number, failures: number, random: () => number): number {
   const exponent = Math.min(Math.max(failures, 1) - 1, 30);
   const delay = Math.min(cap, base * 2 ** exponent);
   return delay * (1 - BACKOFF_JITTER * random());

@@ -1,20 +1,8 @@
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { startIdcfFake } from '../../fakes/idcf/idcf.fake.ts';
-import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
+import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../support/fake-clock.ts';
-import { NOW, serviceHarness } from './service-harness.ts';
+import { idcfSetup, NOW, serviceHarness, settled } from './service-harness.ts';
 
 const HOUR = 3_600_000;
-
-async function idcfSetup(clock: FakeClock) {
-  const fake = await startIdcfFake({ now: () => clock.now() });
-  onTestFinished(() => fake.close());
-  const account = { ...fake.account('idcf'), pollIntervalMinutes: 60 };
-  const secrets = new MemorySecretStore({
-    idcf: Object.fromEntries(fake.secretFields.map((f) => [f, fake.credentials[f]!])),
-  });
-  return { fake, account, secrets };
-}
 
 describe('polling service', () => {
   it('shows a pending account before the first poll, polls soon after start, then every interval', async () => {
@@ -191,7 +179,7 @@ describe('polling service', () => {
     });
     await h.service.refresh();
     // The current month came first; the backfill runs after it, on its own.
-    await Promise.all(h.service['flights'].inFlight());
+    await settled(h.service);
     expect(h.store.hasBackfilled('idcf')).toBe(true);
     const october = h.store.samples({
       accountId: 'idcf',
@@ -216,10 +204,16 @@ describe('polling service', () => {
     fake.server.inject({ kind: 'slow', delayMs: 5_000 });
     const polling = h.service.refresh();
     await new Promise((r) => setTimeout(r, 100));
+    expect(fake.server.requests).toHaveLength(1); // the read was under way
     const started = Date.now();
-    await h.stop();
+    await h.service.stop();
     await polling;
     expect(Date.now() - started).toBeLessThan(2_000);
+    // Neither a poll row nor any of its samples: the aborted read left nothing behind.
+    expect(h.store.polls('idcf', 5)).toEqual([]);
+    expect(h.store.meters('idcf')).toEqual([]);
+    expect(h.store.sampleSpan('idcf')).toBeNull();
+    expect(h.service.state().accounts[0]!.status).toEqual({ state: 'pending' });
   });
 });
 
