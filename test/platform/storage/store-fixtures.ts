@@ -1,4 +1,4 @@
-import type { PollRecord } from '../../../src-main/core/history-store.ts';
+import type { HistoryStore, PollRecord } from '../../../src-main/core/history-store.ts';
 import type { Meter } from '../../../src-shared/domain/meter.ts';
 import type { ProviderUsage } from '../../../src-shared/domain/usage.ts';
 
@@ -36,4 +36,22 @@ export function okPoll(accountId: string, at: number, usage: ProviderUsage): Pol
     range: { start: at - 30 * 24 * HOUR, end: at },
     usage,
   };
+}
+
+/** 30 days of hourly transfer (UTC) on account `a`, one unit an hour, up to `now`. */
+export function seedHourly(store: HistoryStore, now: number): void {
+  const samples = Array.from({ length: 30 * 24 }, (_, i) => ({
+    meterId: 'transfer',
+    at: now - (i + 1) * HOUR,
+    value: 1,
+  }));
+  store.recordPoll(
+    okPoll('a', now, usageOf([transferMeter('transfer', { timeZone: 'UTC' })], samples)),
+  );
+}
+
+/** Samples of the seeded meter before `cutoff`, and their total. */
+export function olderThan(store: HistoryStore, cutoff: number) {
+  const samples = store.samples({ accountId: 'a', from: 0, to: cutoff });
+  return { rows: samples.length, total: samples.reduce((sum, s) => sum + s.value, 0) };
 }
