@@ -16,6 +16,7 @@ import { createRedactingLogger } from '../platform/log/redacting-logger.ts';
 import { createEnvSecretStore } from '../platform/secrets/env-secret-store.ts';
 import { createKeytarSecretStore } from '../platform/secrets/keytar-secret-store.ts';
 import { processSecretInput, SecretInputError } from '../platform/secrets/terminal-input.ts';
+import { HistoryUnavailableError } from '../platform/storage/index.ts';
 import { systemClock } from '../platform/system-clock.ts';
 import { createRegistry, providerRegistry } from '../providers/index.ts';
 import { EXIT, UsageError, type CliEnvironment, type CommandEnvironment } from './cli-env.ts';
@@ -97,6 +98,7 @@ function isUserFacing(error: unknown): error is Error {
     error instanceof UsageError ||
     error instanceof CredentialInputError ||
     error instanceof SecretInputError ||
+    error instanceof HistoryUnavailableError ||
     isSecretStoreError(error)
   );
 }

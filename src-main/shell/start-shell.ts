@@ -184,6 +184,13 @@ function wireShell(
       () => window.open(),
     );
   }
+  if (services.historyUnavailable !== null) {
+    notifications.notice(
+      'Cloudmeter is not saving usage history',
+      `Usage is shown but not kept: ${services.historyUnavailable}`,
+      () => window.open(),
+    );
+  }
   if (services.config.problems.length > 0) {
     tray.setBanner(`Config file has problems: ${services.config.problems[0]}`);
     window.open({ view: 'settings' });

@@ -2,7 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { openHistoryStore } from '../../src-main/platform/storage/index.ts';
+import { SCHEMA_VERSION } from '../../src-main/platform/storage/migrations.ts';
 import { silentLogger } from '../../src-main/core/logger.ts';
 import { runCliForTest } from '../support/cli.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -47,6 +49,36 @@ describe('cloudmeter check and the usage history', () => {
     );
     expect(run.stdout).toContain('Demo account (simulated)  [demo, Demo]  ok');
     expect(readdirSync(dataDir).some((f) => f.startsWith('history.db.unusable-'))).toBe(true);
+  });
+});
+
+describe('a history from a newer Cloudmeter', () => {
+  async function newerHistory() {
+    const paths = await setup();
+    await runCliForTest(['check'], paths);
+    const db = new Database(join(paths.dataDir, 'history.db'));
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    return paths;
+  }
+
+  it('check runs on without storing, says why, and leaves the file as it was', async () => {
+    const paths = await newerHistory();
+    const before = await readFile(join(paths.dataDir, 'history.db'));
+    const run = await runCliForTest(['check'], paths);
+    expect(run.stderr).toMatch(
+      /^cloudmeter: this run is not saved in the usage history: .*newer Cloudmeter.*update it\n$/,
+    );
+    expect(run.stdout).toContain('Demo account (simulated)');
+    expect(await readFile(join(paths.dataDir, 'history.db'))).toEqual(before);
+    expect(readdirSync(paths.dataDir).some((f) => f.includes('unusable'))).toBe(false);
+  });
+
+  it('export stops with the reason in one line, not as an unexpected error', async () => {
+    const paths = await newerHistory();
+    const run = await runCliForTest(['export'], paths);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^the history database .* newer Cloudmeter .*update it\n$/);
   });
 });
 

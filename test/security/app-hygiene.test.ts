@@ -51,9 +51,7 @@ async function exerciseApp(id: string) {
     isNew: account === fresh,
   });
 
-  // Providers that repeat what they were sent, in every error shape. First, while no poll has
-  // run: the harness's polls are not redacted the way the app's are (createApp wraps each
-  // adapter in redactingAdapter), and an echo in a poll is the CLI hygiene test's to cover.
+  // Providers that repeat what they were sent, in every error shape.
   for (const fault of Object.values(good).flatMap(faultsEchoing)) {
     fake.server.inject(fault);
     await call(`echoing ${fault.kind}`, 'accounts:test', draft(good));
@@ -73,6 +71,15 @@ async function exerciseApp(id: string) {
   h.clock.advance(86_400_000);
   await call('poll', 'usage:refresh', saved.id);
   await call('poll', 'usage:refresh', fresh.id);
+  // Polls that fail with the secrets in the provider's answer: the account's status and the
+  // log carry the error.
+  for (const fault of Object.values(good).flatMap(faultsEchoing)) {
+    fake.server.inject(fault);
+    h.clock.advance(86_400_000);
+    await call(`echoing ${fault.kind}`, 'usage:refresh', saved.id);
+    await call(`echoing ${fault.kind}`, 'usage:get');
+    fake.server.clearFaults();
+  }
   for (const channel of ['usage:get', 'config:get', 'app:info'] as const) await call('', channel);
   await call('', 'usage:periods', saved.id);
   await call('', 'usage:period', { accountId: saved.id, at: h.clock.now() });
@@ -96,6 +103,10 @@ describe('secret hygiene of the window’s requests', () => {
       const { evidence, secrets, wire } = await exerciseApp(id);
       expect(Object.keys(wire).length, 'credentials seen on the wire').toBeGreaterThan(0);
       expect(evidence.some((e) => e.text.includes('"ok":false'))).toBe(true);
+      // The app's log is among the files searched, and it recorded the failed polls.
+      expect(evidence.find((e) => e.where.endsWith('cloudmeter.log'))?.text).toMatch(
+        /"kind":"(auth|permission|server|invalid-request|bad-response)"/,
+      );
       expect(findLeaks({ ...secrets, ...wire }, evidence)).toEqual([]);
     });
   }

@@ -2,11 +2,13 @@
 // in a temporary home, with the demo account, a real SQLite file and a real log.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type AppRuntime } from '../../src-main/app/create-app.ts';
 import { APP_ID } from '../../src-main/app/identity.ts';
 import { DEMO_ACCOUNT } from '../../src-main/core/accounts.ts';
 import { HISTORY_FILE } from '../../src-main/platform/storage/index.ts';
+import { SCHEMA_VERSION } from '../../src-main/platform/storage/migrations.ts';
 import { APP_ENTRY_URL } from '../../src-main/shell/app-protocol.ts';
 import { startShell, type RunningShell } from '../../src-main/shell/start-shell.ts';
 import {
@@ -158,6 +160,24 @@ describe('the shell started on the real services', () => {
     expect(notice!.options.body).toContain(movedTo);
     notice!.emit('click');
     expect(windows()).toHaveLength(1);
+  });
+
+  it('runs on a history it cannot use (a newer Cloudmeter wrote it), says so and moves nothing', async () => {
+    const { runtime, tray } = await start({
+      argv: ['cloudmeter', '--hidden'],
+      before: (dataDir) => {
+        mkdirSync(dataDir, { recursive: true });
+        const db = new Database(join(dataDir, HISTORY_FILE));
+        db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+        db.close();
+      },
+    });
+    expect(runtime.historyUnavailable).toMatch(/newer Cloudmeter/);
+    expect(runtime.recoveredHistory).toBeNull();
+    const [notice] = Notification.shown;
+    expect(notice!.options.title).toBe('Cloudmeter is not saving usage history');
+    expect(notice!.options.body).toContain('update it');
+    expect(tray.tooltip).toContain(DEMO_ACCOUNT.label);
   });
 
   it('puts that in the tray where the system has no notifications', async () => {

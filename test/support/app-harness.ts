@@ -1,16 +1,12 @@
+import { appendFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'undici';
-import { createApiHandlers, type AppServices } from '../../src-main/app/api-handlers.ts';
-import { ConfigStore } from '../../src-main/app/config-store.ts';
-import { createCredentials } from '../../src-main/core/credentials.ts';
-import { silentLogger } from '../../src-main/core/logger.ts';
-import { UsageService } from '../../src-main/core/polling/usage-service.ts';
-import { Redactor } from '../../src-main/core/redact.ts';
+import { createApiHandlers } from '../../src-main/app/api-handlers.ts';
+import { composeApp } from '../../src-main/app/compose-app.ts';
 import { createHttpClient } from '../../src-main/platform/http/undici-http-client.ts';
-import { openHistoryStore } from '../../src-main/platform/storage/index.ts';
-import { providerRegistry } from '../../src-main/providers/index.ts';
+import { ADAPTERS } from '../../src-main/providers/index.ts';
 import type { AccountInput } from '../../src-shared/domain/account.ts';
 import type { ConfigInput } from '../../src-shared/domain/config.ts';
 import { PROVIDER_FAKES } from '../fakes/index.ts';
@@ -53,40 +49,22 @@ export async function startAppHarness(options: AppHarnessOptions = {}) {
   const configFile = join(dir, 'config.json');
   const config = options.config ?? { version: 1, accounts };
   await writeFile(configFile, JSON.stringify(config));
-  const redactor = new Redactor();
-  const log = silentLogger;
   const http = createHttpClient({ dispatcher: new Agent(), requestTimeoutMs: 3_000 });
-  const { store } = openHistoryStore(join(dir, 'data'), { log, now: () => clock.now() });
-  const configStore = await ConfigStore.open(configFile, providerRegistry);
-  const usage = new UsageService(
-    {
-      clock,
-      scheduler,
-      http,
-      secrets,
-      store,
-      providers: providerRegistry,
-      log,
-      random: () => 0.5,
-      timeZone: 'UTC',
-      alerts: true,
-    },
-    configStore.current,
-  );
-  // As in the app (createApp): the polling service follows every config change.
-  configStore.onDidChange((next) => usage.updateConfig(next));
+  const logFile = join(dir, 'data', 'cloudmeter.log');
   const opened: string[] = [];
   const exports = { nextPath: undefined as string | null | undefined };
-  const services: AppServices = {
-    config: configStore,
-    usage,
-    store,
-    providers: providerRegistry,
-    credentials: createCredentials({ secrets, http, clock, log, redactor }),
-    secrets,
-    http,
+  // The app's own wiring (redaction, config following, history, retention), with the outside
+  // world replaced: fake clock and timers, in-memory keychain, fake providers, a plain log file.
+  const services = await composeApp({
+    paths: { configFile, dataDir: join(dir, 'data') },
+    adapters: ADAPTERS,
     clock,
-    log,
+    scheduler,
+    http,
+    secrets,
+    writeLog: (line) => appendFileSync(logFile, line),
+    random: () => 0.5,
+    timeZone: 'UTC',
     appInfo: { version: '0.0.0-test', platform: 'linux', locales: ['en-US'] },
     chooseExportFile: (name) =>
       Promise.resolve(exports.nextPath === undefined ? join(dir, name) : exports.nextPath),
@@ -94,7 +72,7 @@ export async function startAppHarness(options: AppHarnessOptions = {}) {
       opened.push(url);
       return Promise.resolve(true);
     },
-  };
+  });
   const handlers = createApiHandlers(services);
   return {
     services,
@@ -105,12 +83,13 @@ export async function startAppHarness(options: AppHarnessOptions = {}) {
     secrets,
     dir,
     configFile,
+    /** Everything the app logged, after redaction. */
+    logFile,
     opened,
     /** Set to a path, or null to play a cancelled save dialog; undefined saves into `dir`. */
     exports,
     async close() {
-      await usage.stop();
-      store.close();
+      await services.close();
       await http.close();
       await Promise.all([...fakes.values()].map((f) => f.close()));
       await rm(dir, { recursive: true, force: true });

@@ -47,7 +47,7 @@ export async function checkCommand(argv: string[], env: CommandEnvironment): Pro
       throw new UsageError(`no account "${id}" in ${paths.configFile}`);
   }
   const accounts = all.filter((a) => a.enabled && (wanted.length === 0 || wanted.includes(a.id)));
-  const store = openHistoryFor(env, paths, !values['no-store']);
+  const store = openHistoryFor(env, paths, values['no-store'] ? 'no-store' : 'store');
   const service = new UsageService(
     {
       clock: env.clock,

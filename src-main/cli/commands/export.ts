@@ -64,7 +64,7 @@ export async function exportCommand(argv: string[], env: CommandEnvironment): Pr
     ...(values.from ? { from: parseWhen(values.from, zone, '--from') } : {}),
     ...(values.to ? { to: parseWhen(values.to, zone, '--to') } : {}),
   };
-  const store = openHistoryFor(env, paths, true);
+  const store = openHistoryFor(env, paths, 'read');
   try {
     const chunks = exportChunks(store.exportSamples(filter), values.format as ExportFormat);
     if (!values.output) {
