@@ -35,6 +35,13 @@ describe('the CI workflow', () => {
     expect(runs(linux)).toContain('bash .ci/run');
   });
 
+  it('installs, with Chromium, a Japanese font for the Japanese screenshots', () => {
+    const packages = /^APT_PACKAGES="([^"]*)"/m.exec(read('.ci/run'))![1]!.split(' ');
+    expect(packages).toContain('chromium');
+    expect(packages).toContain('fonts-ipaexfont-gothic');
+    expect(existsSync(join(ROOT, 'docs', 'images', 'screen-overview-ja-light.png'))).toBe(true);
+  });
+
   it('runs the README’s test command verbatim on macOS and Windows', () => {
     expect(readmeTestCommand).toBe('npm ci && npm test');
     const job = workflow.jobs.test!;
