@@ -167,7 +167,8 @@ export async function runRendererBench(): Promise<BenchResult[]> {
     return [];
   }
   const dir = await mkdtemp(join(tmpdir(), 'cloudmeter-bench-renderer-'));
-  const server = await buildRenderer(dir).then(() => serveRenderer(dir));
+  // The production build, as shipped, whatever NODE_ENV the bench runs under.
+  const server = await buildRenderer(dir, { production: true }).then(() => serveRenderer(dir));
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ ...PAGE_OPTIONS, reducedMotion: 'no-preference' });

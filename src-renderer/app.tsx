@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
-import { asBridgeError, request } from './bridge.ts';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { asBridgeError, request, type BridgeError } from './bridge.ts';
 import { ChartThemeContext } from './charts/chart-canvas.tsx';
-import { useErrorWords } from './components/error-words.ts';
+import { errorText, useErrorWords } from './components/error-words.ts';
 import { ExportMenu } from './components/export-menu.tsx';
-import { I18nProvider, useI18n } from './i18n/i18n-context.tsx';
+import { localizeDescriptor } from './i18n/descriptor-words.ts';
+import { bootWords, I18nProvider, useI18n } from './i18n/i18n-context.tsx';
 import { AnnouncerProvider, useAnnounce } from './state/announcer.tsx';
 import { AppDataProvider, useAppData, useAppDataLoader } from './state/app-data.tsx';
 import { routeHash, sectionOf, type Route } from './state/route.ts';
@@ -18,8 +19,8 @@ import { SettingsView } from './views/settings/settings-view.tsx';
 
 export function App() {
   const load = useAppDataLoader();
-  if (load.state === 'loading') return <Splash text="Cloudmeter…" />;
-  if (load.state === 'failed') return <Splash text={load.error.message} failed />;
+  if (load.state === 'loading') return <Splash failure={null} />;
+  if (load.state === 'failed') return <Splash failure={load.error} />;
   return (
     <AppDataProvider value={load.value}>
       <Localized />
@@ -27,11 +28,17 @@ export function App() {
   );
 }
 
-function Splash(props: { readonly text: string; readonly failed?: boolean }) {
+/** While the window opens, or why it could not: in the OS's language, the config not being read. */
+function Splash(props: { readonly failure: BridgeError | null }) {
   useAppliedTheme('system');
+  const words = useMemo(() => bootWords(), []);
+  useLayoutEffect(() => {
+    document.documentElement.lang = words.language;
+  }, [words]);
+  const { failure } = props;
   return (
-    <main className="splash" role={props.failed ? 'alert' : 'status'}>
-      <p>{props.text}</p>
+    <main className="splash" role={failure ? 'alert' : 'status'}>
+      <p>{failure ? errorText(words.t, failure) : words.t('splash.loading')}</p>
     </main>
   );
 }
@@ -41,13 +48,31 @@ function Localized() {
   const theme = useAppliedTheme(data.config.preferences.theme);
   return (
     <I18nProvider preferences={data.config.preferences} osLocales={data.info.locales}>
-      <ChartThemeContext value={theme}>
-        <AnnouncerProvider>
-          <Shell />
-        </AnnouncerProvider>
-      </ChartThemeContext>
+      <LocalizedDescriptors>
+        <ChartThemeContext value={theme}>
+          <AnnouncerProvider>
+            <Shell />
+          </AnnouncerProvider>
+        </ChartThemeContext>
+      </LocalizedDescriptors>
     </I18nProvider>
   );
+}
+
+/** The app's data with every provider descriptor in the window's language, for all views. */
+function LocalizedDescriptors(props: { readonly children: ReactNode }) {
+  const app = useAppData();
+  const { language } = useI18n();
+  const { providers } = app.data;
+  const localized = useMemo(
+    () => providers.map((descriptor) => localizeDescriptor(descriptor, language)),
+    [providers, language],
+  );
+  const value = useMemo(
+    () => ({ ...app, data: { ...app.data, providers: localized } }),
+    [app, localized],
+  );
+  return <AppDataProvider value={value}>{props.children}</AppDataProvider>;
 }
 
 const SECTIONS = [
@@ -64,9 +89,23 @@ function Shell() {
   const announce = useAnnounce();
   const errorWords = useErrorWords();
   const main = useRef<HTMLElement>(null);
+  const header = useRef<HTMLElement>(null);
   const [refreshing, setRefreshing] = useState(false);
   const current = sectionOf(route);
   const routeKey = routeHash(route);
+
+  // The header is sticky: --header-height tells the page how much of the top it covers, so that
+  // scrolling to a section or a focused field stops below it (base.css, scroll-padding-top).
+  useLayoutEffect(() => {
+    const element = header.current;
+    if (!element) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() =>
+      root.style.setProperty('--header-height', `${element.offsetHeight}px`),
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   // A new view takes the focus to its heading, so that screen readers announce where they are.
   const first = useRef(true);
@@ -104,7 +143,7 @@ function Shell() {
       >
         {t('nav.skip')}
       </a>
-      <header className="app-header">
+      <header className="app-header" ref={header}>
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
           <span>Cloudmeter</span>

@@ -22,7 +22,8 @@ export class BridgeError extends Error {
 
 function preloadApi(): PreloadApi {
   const api = (window as unknown as Record<string, PreloadApi | undefined>)[PRELOAD_GLOBAL];
-  if (!api) throw new BridgeError('unavailable', 'The connection to Cloudmeter is not available.');
+  // No detail: the view says it in the user's language (error.unavailable).
+  if (!api) throw new BridgeError('unavailable', '');
   return api;
 }
 

@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
+import type { Meter } from '../../src-shared/domain/meter.ts';
 import type { Formatters } from '../format/formatters.ts';
 import { monthTicks, type HistoryGroup } from '../model/history-groups.ts';
 import { zoneDays } from '../model/zone-days.ts';
@@ -16,6 +17,7 @@ export function historyChart(
   group: HistoryGroup,
   range: { readonly from: number; readonly to: number },
   fmt: Formatters,
+  labelOf: (meter: Meter) => string,
   palette: Palette,
 ): ChartConfiguration<'line'> {
   const zone = group.histories[0]?.meter.timeZone ?? 'UTC';
@@ -27,7 +29,7 @@ export function historyChart(
     type: 'line',
     data: {
       datasets: group.histories.map((history, index) => ({
-        label: history.meter.label,
+        label: labelOf(history.meter),
         data: history.days as { x: number; y: number }[],
         borderColor: palette.series[index % palette.series.length],
         backgroundColor: palette.series[index % palette.series.length],

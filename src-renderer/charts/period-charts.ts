@@ -2,7 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { MeterUsage } from '../../src-shared/domain/usage.ts';
 import type { Formatters } from '../format/formatters.ts';
 import type { Translate } from '../i18n/types.ts';
-import { dayTicks, forecastBand, periodProgress } from '../model/period-series.ts';
+import { dayTicks, forecastBand, periodDays, periodProgress } from '../model/period-series.ts';
 import { amountAxis, timeAxis } from './axes.ts';
 import type { Palette } from './palette.ts';
 
@@ -135,7 +135,7 @@ export function progressChart(
         x: timeAxis(
           palette,
           { min: line.period.start, max: line.period.end },
-          dayTicks(line.daily.map((d) => d.at)),
+          dayTicks(periodDays(line.period)),
           (at) => fmt.shortDate(at, zone),
         ),
         y: {

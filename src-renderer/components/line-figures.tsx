@@ -1,5 +1,6 @@
 import type { MeterUsage } from '../../src-shared/domain/usage.ts';
-import { formatLimit } from '../format/limit.ts';
+import { formatUsed, lineAmounts } from '../format/limit.ts';
+import { formatRange } from '../format/range.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 /**
@@ -9,37 +10,25 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 export function LineFigures(props: { readonly line: MeterUsage; readonly compact?: boolean }) {
   const { t, fmt } = useI18n();
   const { line } = props;
-  const unit = line.meter.unit;
+  const amount = lineAmounts(line, fmt);
   const zone = line.period.timeZone;
-  const limit = formatLimit(line, fmt);
   const periodEnd = fmt.date(line.period.end - 1, zone);
   const gauge = line.meter.series === 'gauge';
   const forecast = line.forecast;
-  const range =
-    forecast &&
-    (fmt.amount(forecast.low, unit) === fmt.amount(forecast.high, unit)
-      ? fmt.amount(forecast.high, unit)
-      : t('figures.range', {
-          low: fmt.amount(forecast.low, unit),
-          high: fmt.amount(forecast.high, unit),
-        }));
+  const range = forecast && formatRange(forecast.low, forecast.high, amount, t);
   return (
     <dl className={`figures ${props.compact ? 'compact' : ''}`}>
       <div className={props.compact ? 'visually-hidden' : undefined}>
         <dt>{gauge ? t('figures.level') : t('figures.used')}</dt>
-        <dd data-testid="figure-used">
-          {limit
-            ? t('figures.usedOf', { used: fmt.amount(line.used, unit), limit })
-            : fmt.amount(line.used, unit)}
-        </dd>
+        <dd data-testid="figure-used">{formatUsed(line, fmt, t)}</dd>
       </div>
       {line.remaining !== null && (
         <div>
           <dt>{t('figures.remaining')}</dt>
           <dd className={line.remaining < 0 ? 'over' : undefined}>
             {line.remaining < 0
-              ? t('figures.over', { amount: fmt.amount(-line.remaining, unit) })
-              : fmt.amount(line.remaining, unit)}
+              ? t('figures.over', { amount: amount(-line.remaining) })
+              : amount(line.remaining)}
           </dd>
         </div>
       )}
@@ -64,7 +53,7 @@ export function LineFigures(props: { readonly line: MeterUsage; readonly compact
       {forecast && forecast.dailyBudget !== null && (
         <div>
           <dt>{t('figures.dailyBudget')}</dt>
-          <dd>{t('figures.perDay', { amount: fmt.amount(forecast.dailyBudget, unit) })}</dd>
+          <dd>{t('figures.perDay', { amount: amount(forecast.dailyBudget) })}</dd>
         </div>
       )}
       {!props.compact && (

@@ -1,19 +1,33 @@
 import type { AccountSnapshot } from '../../src-shared/domain/usage.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { statusWords } from '../model/status.ts';
+import { statusWords, type StatusFormat } from '../model/status.ts';
+import { useDescriptor } from '../state/app-data.tsx';
 import { routeHash } from '../state/route.ts';
 
+/** Times in the user's locale; missing credentials by their labels in the account's form. */
+function useStatusFormat(provider: string): StatusFormat {
+  const { fmt } = useI18n();
+  const descriptor = useDescriptor(provider);
+  return {
+    time: (at) => fmt.dateTime(at),
+    fields: (keys) =>
+      fmt.list(
+        keys.map((key) => descriptor?.credentialFields.find((f) => f.key === key)?.label ?? key),
+      ),
+  };
+}
+
 export function StatusBadge(props: { readonly snapshot: AccountSnapshot }) {
-  const { t, fmt } = useI18n();
-  const words = statusWords(props.snapshot.status, (at) => fmt.dateTime(at));
+  const { t } = useI18n();
+  const words = statusWords(props.snapshot.status, useStatusFormat(props.snapshot.provider));
   return <span className={`badge tone-${words.tone}`}>{t(words.badge)}</span>;
 }
 
 /** What an account's status means and what to do about it; nothing when all is well. */
 export function StatusNote(props: { readonly snapshot: AccountSnapshot }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const { snapshot } = props;
-  const words = statusWords(snapshot.status, (at) => fmt.dateTime(at));
+  const words = statusWords(snapshot.status, useStatusFormat(snapshot.provider));
   if (!words.advice) return null;
   const fix =
     snapshot.status.state === 'needs-credentials' ||

@@ -27,6 +27,10 @@ export interface Formatters {
   /** "3 hours ago", "in 2 days", relative to `now`. */
   relative(at: Instant, now: Instant): string;
   bitRate(bitsPerSecond: number): string;
+  /** "Japanese Yen", "日本円": a currency by its ISO code. */
+  currencyName(code: string): string;
+  /** "API key and Secret key", "API キー、シークレットキー". */
+  list(items: readonly string[]): string;
 }
 
 const DAY_MS = 86_400_000;
@@ -71,6 +75,8 @@ export function createFormatters(locale: string, units: UnitSystem): Formatters 
       return format.format(at);
     };
   const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const currencyNames = new Intl.DisplayNames(locale, { type: 'currency' });
   const rates = cached(
     (unit: string) =>
       new Intl.NumberFormat(locale, {
@@ -108,5 +114,7 @@ export function createFormatters(locale: string, units: UnitSystem): Formatters 
       }
       return rates(BIT_UNITS[step]!).format(value);
     },
+    currencyName: (code) => currencyNames.of(code) ?? code,
+    list: (items) => listFormat.format(items),
   };
 }

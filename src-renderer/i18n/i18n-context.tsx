@@ -44,6 +44,20 @@ export function I18nProvider(props: {
   return <I18nContext value={value}>{props.children}</I18nContext>;
 }
 
+/**
+ * Words for the moments before the config (and its language preference) has loaded: the
+ * splash while the window opens, or why it could not. The OS's language, as the browser has it.
+ */
+export function bootWords(): { readonly t: Translate; readonly language: string } {
+  const resolved = resolveLocale(
+    'system',
+    LANGUAGES.map((l) => l.code),
+    navigator.languages,
+  );
+  const pack = LANGUAGES.find((l) => l.code === resolved.language) ?? FALLBACK_LANGUAGE;
+  return { t: createTranslator(pack, FALLBACK_LANGUAGE), language: pack.code };
+}
+
 export function useI18n(): I18n {
   const i18n = useContext(I18nContext);
   if (!i18n) throw new Error('useI18n outside I18nProvider');

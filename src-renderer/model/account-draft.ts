@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { AccountSchema, type Account, type OptionValue } from '../../src-shared/domain/account.ts';
 import {
   optionsSchemaFor,
@@ -5,6 +6,9 @@ import {
   type ProviderDescriptor,
 } from '../../src-shared/domain/provider-descriptor.ts';
 import type { AccountDraftInput } from '../../src-shared/ipc/contract.ts';
+import { problemOfIssue, type FieldProblem } from './field-problem.ts';
+
+export type { FieldProblem } from './field-problem.ts';
 
 /** What the account form holds: everything as typed, before it is checked. */
 export interface AccountForm {
@@ -19,13 +23,6 @@ export interface AccountForm {
   readonly pollIntervalMinutes: string;
   readonly enabled: boolean;
 }
-
-export type FieldProblem =
-  | { readonly code: 'required' }
-  | { readonly code: 'pattern' }
-  | { readonly code: 'number' }
-  | { readonly code: 'min'; readonly min: number }
-  | { readonly code: 'invalid'; readonly message: string };
 
 export type DraftResult =
   | { readonly ok: true; readonly draft: AccountDraftInput }
@@ -96,12 +93,13 @@ function optionValue(
   return text;
 }
 
-function problemOf(field: FieldSpec | undefined, code: string, message: string): FieldProblem {
-  if (message.startsWith('missing') || message === 'must not be empty') return { code: 'required' };
-  if (field?.pattern && code === 'invalid_format') return { code: 'pattern' };
-  if (field?.input === 'number' && code === 'invalid_type') return { code: 'number' };
-  if (code === 'too_small' && field?.input === 'multiselect') return { code: 'required' };
-  return { code: 'invalid', message };
+/** A problem with one of the account's own fields (not its options). */
+function accountProblem(key: string, issue: z.core.$ZodIssue, poll: string): FieldProblem {
+  if (key === 'id' && issue.code === 'invalid_format') return { code: 'id' };
+  // The endpoint's rule (https, or http to this machine) is a refinement: no code tells it.
+  if (key === 'baseUrl') return { code: 'url' };
+  if (key === 'pollIntervalMinutes' && Number.isNaN(Number(poll))) return { code: 'number' };
+  return problemOfIssue(issue, { absent: false });
 }
 
 /**
@@ -126,11 +124,12 @@ export function buildDraft(
   if (!checked.success) {
     for (const issue of checked.error.issues) {
       const key = String(issue.path[0] ?? '');
-      problems[key] ??= problemOf(
-        fields.find((f) => f.key === key),
-        issue.code,
-        issue.message,
-      );
+      const field = fields.find((f) => f.key === key);
+      problems[key] ??= problemOfIssue(issue, {
+        absent: values[key] === undefined,
+        pattern: field?.pattern !== undefined,
+        number: field?.input === 'number',
+      });
     }
   }
   for (const field of fields) {
@@ -154,6 +153,10 @@ export function buildDraft(
   }
 
   const poll = form.pollIntervalMinutes.trim();
+  const baseUrl = form.baseUrl.trim();
+  // The schema's own https check would throw on what is no URL at all: caught here first.
+  const baseUrlParses = baseUrl === '' || URL.canParse(baseUrl);
+  if (!baseUrlParses) problems.baseUrl = { code: 'url' };
   const account = {
     ...(existing ?? {}),
     id: form.id.trim(),
@@ -162,7 +165,7 @@ export function buildDraft(
     options: values,
     enabled: form.enabled,
     quotas: existing?.quotas ?? [],
-    ...(form.baseUrl.trim() ? { baseUrl: form.baseUrl.trim() } : { baseUrl: undefined }),
+    ...(baseUrl && baseUrlParses ? { baseUrl } : { baseUrl: undefined }),
     ...(poll ? { pollIntervalMinutes: Number(poll) } : { pollIntervalMinutes: undefined }),
   };
   const parsed = AccountSchema.safeParse(account);
@@ -171,10 +174,7 @@ export function buildDraft(
       const [head] = issue.path;
       if (head === 'options') continue; // checked above, with the descriptor's own rules
       const key = String(head ?? 'id');
-      problems[key] ??=
-        key === 'pollIntervalMinutes' && Number.isNaN(Number(poll))
-          ? { code: 'number' }
-          : problemOf(undefined, issue.code, issue.message);
+      problems[key] ??= accountProblem(key, issue, poll);
     }
   }
   if (poll && !problems.pollIntervalMinutes && Number(poll) < descriptor.minPollMinutes) {

@@ -1,4 +1,4 @@
-import type { MeterKind, ScopeLevel } from '../../src-shared/domain/meter.ts';
+import type { Meter, MeterKind, Scope, ScopeLevel } from '../../src-shared/domain/meter.ts';
 import type { MeterUnit } from '../../src-shared/domain/units.ts';
 import type { AccountSnapshot, MeterUsage, Period } from '../../src-shared/domain/usage.ts';
 
@@ -23,20 +23,38 @@ export interface HeadroomGroup {
   readonly unit: MeterUnit;
   readonly scopeLevel: ScopeLevel;
   readonly period: Period;
-  /** Most room at the period's end first; scopes without an allowance last. */
+  /** The scopes with an allowance, most room at the period's end first. */
   readonly rows: readonly HeadroomRow[];
+  /** The scopes without one (a Memset service on an unmetered connection), by name. */
+  readonly unmetered: readonly HeadroomRow[];
   /** Where there is the most room left at the end of the period, if anywhere. */
   readonly best: HeadroomRow | null;
 }
+
+/** How rows are named: by their scope, or by their line where scopes repeat. */
+export interface RowNames {
+  readonly meter: (meter: Meter) => string;
+  readonly scope: (scope: Scope) => string;
+}
+
+const ENGLISH_NAMES: RowNames = {
+  meter: (meter) => meter.label,
+  scope: (scope) => scope.label ?? scope.id,
+};
 
 /**
  * Where is there headroom: for every account whose allowance is split by scope (a region, a
  * service, a domain), the lines of one kind and unit side by side, so that work can move to
  * where the allowance is. Derived from the lines' scopes and quotas alone, for any provider.
  */
-export function headroomGroups(snapshots: readonly AccountSnapshot[]): HeadroomGroup[] {
+export function headroomGroups(
+  snapshots: readonly AccountSnapshot[],
+  /** How the window names a snapshot's meters and scopes (its language). */
+  namesOf: (snapshot: AccountSnapshot) => RowNames = () => ENGLISH_NAMES,
+): HeadroomGroup[] {
   const groups: HeadroomGroup[] = [];
   for (const snapshot of snapshots) {
+    const names = namesOf(snapshot);
     const byKey = new Map<string, MeterUsage[]>();
     for (const line of snapshot.meters) {
       if (line.meter.scope.level === 'account') continue;
@@ -49,7 +67,11 @@ export function headroomGroups(snapshots: readonly AccountSnapshot[]): HeadroomG
       const scopes = new Set(lines.map((l) => l.meter.scope.id));
       if (scopes.size < 2 || !lines.some((l) => l.quota !== null)) continue;
       const first = lines[0]!;
-      const rows = lines.map((line) => rowOf(line, scopes.size < lines.length)).sort(byRoom);
+      // Two lines of one scope (a service's server and CDN traffic) need the line's own name.
+      const name = (line: MeterUsage) =>
+        scopes.size < lines.length ? names.meter(line.meter) : names.scope(line.meter.scope);
+      const all = lines.map((line) => rowOf(line, name(line))).sort(byRoom);
+      const rows = all.filter((row) => row.limit !== null);
       const best =
         rows[0] && rows[0].remainingAtEnd !== null && rows[0].remainingAtEnd > 0 ? rows[0] : null;
       groups.push({
@@ -60,6 +82,7 @@ export function headroomGroups(snapshots: readonly AccountSnapshot[]): HeadroomG
         scopeLevel: first.meter.scope.level,
         period: first.period,
         rows,
+        unmetered: all.filter((row) => row.limit === null),
         best,
       });
     }
@@ -67,14 +90,12 @@ export function headroomGroups(snapshots: readonly AccountSnapshot[]): HeadroomG
   return groups;
 }
 
-function rowOf(line: MeterUsage, scopesRepeat: boolean): HeadroomRow {
-  const { scope } = line.meter;
+function rowOf(line: MeterUsage, name: string): HeadroomRow {
   const limit = line.quota?.limit ?? null;
   const forecastHigh = line.forecast ? line.forecast.high : null;
   return {
     line,
-    // Two lines of one scope (a service's server and CDN traffic) need the line's own name.
-    name: scopesRepeat ? line.meter.label : (scope.label ?? scope.id),
+    name,
     used: line.used,
     limit,
     remaining: line.remaining,

@@ -1,5 +1,8 @@
-import type { MeterUsage } from '../../src-shared/domain/usage.ts';
+import type { MeterUsage, Period } from '../../src-shared/domain/usage.ts';
 import type { Point } from './history.ts';
+import { DAY_MS, zoneDays } from './zone-days.ts';
+
+const HOUR_MS = 3_600_000;
 
 /**
  * The account view's period charts from one line of a snapshot: where the line stood through
@@ -41,6 +44,20 @@ export function forecastBand(line: MeterUsage, asOf: number): ForecastBand | nul
     low: [from, { x: period.end, y: forecast.low }],
     high: [from, { x: period.end, y: forecast.high }],
   };
+}
+
+/**
+ * The start of every day of a period, in its zone: the whole period, also the days still to
+ * come, which have no data yet but do have a forecast. Days of 23 or 25 hours (a DST switch)
+ * start where the zone says.
+ */
+export function periodDays(period: Period): number[] {
+  const days = zoneDays(period.timeZone);
+  const starts: number[] = [];
+  // A day and three hours on from a day's start is always within the next day.
+  for (let at = period.start; at < period.end; at = days.dayStart(at + DAY_MS + 3 * HOUR_MS))
+    starts.push(at);
+  return starts;
 }
 
 /** Tick positions for a period axis: about `count` evenly spread day starts. */

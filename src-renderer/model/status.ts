@@ -14,14 +14,20 @@ export interface StatusWords {
   readonly detail: string | null;
 }
 
+/** How the caller puts a status's values into words: times, and credential fields by key. */
+export interface StatusFormat {
+  readonly time: (at: number) => string;
+  /** The fields' labels as the account form shows them ("API key and Secret key"). */
+  readonly fields: (keys: readonly string[]) => string;
+}
+
 /**
  * An account's status in words: a badge, and for anything but `ok` what it means for the
- * figures and what the user can do. Times are formatted by the caller (params `since`, `retry`).
+ * figures and what the user can do. Values are formatted by the caller (params `since`,
+ * `retry`, `fields`).
  */
-export function statusWords(
-  status: AccountStatus,
-  formatTime: (at: number) => string,
-): StatusWords {
+export function statusWords(status: AccountStatus, format: StatusFormat): StatusWords {
+  const formatTime = format.time;
   switch (status.state) {
     case 'ok':
       return { tone: 'ok', badge: 'status.ok', advice: null, params: {}, detail: null };
@@ -54,7 +60,7 @@ export function statusWords(
         tone: 'warning',
         badge: 'status.needsCredentials',
         advice: 'status.needsCredentials.advice',
-        params: { fields: status.missing.join(', ') },
+        params: { fields: format.fields(status.missing) },
         detail: null,
       };
     case 'disabled':

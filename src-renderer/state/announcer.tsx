@@ -15,8 +15,8 @@ const DISMISS_AFTER_MS = 8000;
 const AnnouncerContext = createContext<Announce>(() => {});
 
 /**
- * One polite live region for the results of actions (saved, exported, refreshed), so that a
- * screen reader hears them and everyone sees them in the same place.
+ * One place for the results of actions (saved, exported, refreshed) and their failures, so that
+ * a screen reader hears them and everyone sees them in the same place.
  */
 export function AnnouncerProvider(props: { readonly children: ReactNode }) {
   const { t } = useI18n();
@@ -30,19 +30,29 @@ export function AnnouncerProvider(props: { readonly children: ReactNode }) {
     const timer = setTimeout(() => setCurrent((c) => (c === current ? null : c)), DISMISS_AFTER_MS);
     return () => clearTimeout(timer);
   }, [current]);
+  const toast = (announcement: Announcement) => (
+    <p
+      key={announcement.id}
+      className={`toast tone-${announcement.tone}`}
+      data-testid="announcement"
+    >
+      {announcement.text}
+      <button type="button" className="toast-close" onClick={() => setCurrent(null)}>
+        <span aria-hidden="true">×</span>
+        <span className="visually-hidden">{t('common.dismiss')}</span>
+      </button>
+    </p>
+  );
   return (
     <AnnouncerContext value={announce}>
       {props.children}
-      <div className="toast-region" role="status" aria-live="polite">
-        {current && (
-          <p key={current.id} className={`toast tone-${current.tone}`} data-testid="announcement">
-            {current.text}
-            <button type="button" className="toast-close" onClick={() => setCurrent(null)}>
-              <span aria-hidden="true">×</span>
-              <span className="visually-hidden">{t('common.dismiss')}</span>
-            </button>
-          </p>
-        )}
+      {/* Both regions are always there, so that what appears in them is announced: results
+          politely, errors at once (role=alert, assertive). */}
+      <div className="toast-region">
+        <div role="status" aria-live="polite">
+          {current && current.tone !== 'error' && toast(current)}
+        </div>
+        <div role="alert">{current?.tone === 'error' && toast(current)}</div>
       </div>
     </AnnouncerContext>
   );

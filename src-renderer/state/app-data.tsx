@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import type { Config } from '../../src-shared/domain/config.ts';
 import type { ProviderDescriptor } from '../../src-shared/domain/provider-descriptor.ts';
 import type { UsageState } from '../../src-shared/ipc/contract.ts';
-import { asBridgeError, request, subscribe, type BridgeError } from '../bridge.ts';
+import { asBridgeError, BridgeError, bridgeAvailable, request, subscribe } from '../bridge.ts';
 
 export interface AppInfo {
   readonly version: string;
@@ -37,9 +37,14 @@ export type LoadState =
  */
 export function useAppDataLoader(): LoadState {
   const [data, setData] = useState<AppData | null>(null);
-  const [error, setError] = useState<BridgeError | null>(null);
+  // Without the preload (a page opened outside the app) there is nothing to ask or listen to:
+  // the window says so, instead of failing blank on the first subscription.
+  const [error, setError] = useState<BridgeError | null>(() =>
+    bridgeAvailable() ? null : new BridgeError('unavailable', ''),
+  );
 
   useEffect(() => {
+    if (!bridgeAvailable()) return;
     let live = true;
     const offUsage = subscribe('usage:changed', (usage) =>
       setData((d) => (d ? { ...d, usage } : d)),

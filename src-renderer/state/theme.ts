@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Preferences } from '../../src-shared/domain/config.ts';
 
 export type ResolvedTheme = 'light' | 'dark';
@@ -20,7 +20,9 @@ export function useAppliedTheme(preference: Preferences['theme']): ResolvedTheme
   }, []);
   const theme: ResolvedTheme =
     preference === 'system' ? (systemDark ? 'dark' : 'light') : preference;
-  useEffect(() => {
+  // A layout effect: every layout effect of a commit runs before any passive effect, so the
+  // charts' effects (children, which would otherwise run first) read the new theme's colours.
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   return theme;

@@ -33,6 +33,29 @@ export type CredentialFieldSpecInput = z.input<typeof CredentialFieldSpecSchema>
 
 const HttpsUrlSchema = z.url({ protocol: /^https$/ });
 
+/** A field's words in another language; what is left out is shown in English. */
+export const FieldTranslationSchema = z.strictObject({
+  label: z.string().min(1).optional(),
+  help: z.string().min(1).optional(),
+  placeholder: z.string().min(1).optional(),
+  /** A choice's value → its label. */
+  choices: z.record(z.string(), z.string().min(1)).optional(),
+});
+export type FieldTranslation = z.infer<typeof FieldTranslationSchema>;
+
+/**
+ * A descriptor's words in one more language than English. `fields` is keyed by field key.
+ * `meters` names the adapter's meters (their own labels are English): a meter id, or an id
+ * prefix ending in `*`, → the label, where `{scope}` stands for the meter's region, service,
+ * address… Meters it does not name get a label made of their kind and scope.
+ */
+export const DescriptorTranslationSchema = z.strictObject({
+  summary: z.string().min(1).optional(),
+  fields: z.record(z.string(), FieldTranslationSchema).optional(),
+  meters: z.record(z.string(), z.string().min(1)).optional(),
+});
+export type DescriptorTranslation = z.infer<typeof DescriptorTranslationSchema>;
+
 /**
  * Everything the app knows about a provider apart from how to call it: the single source of
  * truth that the CLI, the settings form and config validation read. Pure data, so it can
@@ -63,6 +86,11 @@ export const ProviderDescriptorSchema = z.object({
   docsUrl: HttpsUrlSchema.optional(),
   /** True only for the built-in demo provider. */
   demo: z.boolean().default(false),
+  /**
+   * The descriptor's words in other languages, by language code (`ja`): what the window shows
+   * in that language. Optional, field by field: English is shown where a translation is missing.
+   */
+  translations: z.record(z.string().regex(/^[a-z]{2,3}$/), DescriptorTranslationSchema).optional(),
 });
 export type ProviderDescriptor = z.infer<typeof ProviderDescriptorSchema>;
 export type ProviderDescriptorInput = z.input<typeof ProviderDescriptorSchema>;

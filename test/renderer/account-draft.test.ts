@@ -37,7 +37,55 @@ describe('the account form’s draft', () => {
     expect(Object.keys(problems).sort()).toEqual(['apiKey', 'id', 'secretKey']);
     expect(problems.apiKey).toEqual({ code: 'pattern' });
     expect(problems.secretKey).toEqual({ code: 'required' });
-    expect(problems.id?.code).toBe('invalid');
+    expect(problems.id).toEqual({ code: 'id' });
+  });
+
+  it('gives every problem as a code the window puts into words, never a schema’s message', () => {
+    const result = buildDraft(
+      form(idcf, {
+        label: 'x'.repeat(81),
+        baseUrl: 'ftp://example.com',
+        pollIntervalMinutes: '20.5',
+        secrets: { apiKey: key, secretKey: key },
+      }),
+      idcf,
+      null,
+      none,
+    );
+    expect(result).toEqual({
+      ok: false,
+      problems: {
+        label: { code: 'tooLong', max: 80 },
+        baseUrl: { code: 'url' },
+        pollIntervalMinutes: { code: 'wholeNumber' },
+      },
+    });
+    // Not a URL at all: the schema's https check would throw on it.
+    expect(
+      buildDraft(
+        form(idcf, { baseUrl: 'not a url', secrets: { apiKey: key, secretKey: key } }),
+        idcf,
+        null,
+        none,
+      ),
+    ).toEqual({ ok: false, problems: { baseUrl: { code: 'url' } } });
+    const memsetResult = buildDraft(
+      form(memset, {
+        values: { services: ['a'], gigabyteUnit: 'TB' },
+        secrets: { apiKey: 'x' },
+        pollIntervalMinutes: '2000',
+      }),
+      memset,
+      null,
+      none,
+    );
+    expect(memsetResult).toEqual({
+      ok: false,
+      problems: {
+        gigabyteUnit: { code: 'choice' },
+        pollIntervalMinutes: { code: 'max', max: 1440 },
+      },
+    });
   });
 
   it('builds a draft main accepts, with secrets apart from the account', () => {

@@ -62,11 +62,12 @@ describe('where there is headroom', () => {
       notices: [],
     };
     const [group] = headroomGroups([snapshot]);
+    // Only scopes with an allowance are compared; the others are listed apart.
     expect(group!.rows.map((r) => [r.name, r.remainingAtEnd])).toEqual([
       ['b', 90],
       ['a', 10],
-      ['c', null],
     ]);
+    expect(group!.unmetered.map((r) => [r.name, r.used])).toEqual([['c', 5]]);
     expect(group!.best!.name).toBe('b');
     // One scope, or scopes without any allowance, are nothing to compare.
     expect(headroomGroups([{ ...snapshot, meters: [line('a', 1, 10)] }])).toEqual([]);

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { FALLBACK_LANGUAGE, LANGUAGES } from '../../src-renderer/i18n/languages/index.ts';
 import { resolveLocale } from '../../src-renderer/i18n/locale.ts';
@@ -46,6 +49,57 @@ describe('the language files', () => {
       });
     });
   }
+});
+
+const RENDERER = join(import.meta.dirname, '../../src-renderer');
+/** Words that are the same in every language: the product's name. */
+const UNTRANSLATED = new Set(['Cloudmeter']);
+/** Attributes people read or hear. */
+const READ_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label']);
+
+/** Text written into the views' JSX instead of coming from t(): "file:line text". */
+function literalTexts(): string[] {
+  const found: string[] = [];
+  const files = readdirSync(RENDERER, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.tsx'),
+  );
+  for (const file of files) {
+    const path = join(RENDERER, file);
+    const text = readFileSync(path, 'utf8');
+    const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+    const report = (node: ts.Node, text: string) => {
+      const words = text.trim();
+      if (!/[A-Za-z]{2,}/.test(words) || UNTRANSLATED.has(words)) return;
+      const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+      found.push(`${relative(RENDERER, path)}:${line + 1} ${words}`);
+    };
+    const visit = (node: ts.Node) => {
+      if (ts.isJsxText(node)) report(node, node.text);
+      else if (
+        ts.isJsxAttribute(node) &&
+        READ_ATTRIBUTES.has(node.name.getText(source)) &&
+        node.initializer &&
+        ts.isStringLiteral(node.initializer)
+      )
+        report(node, node.initializer.text);
+      else if (
+        ts.isJsxExpression(node) &&
+        node.expression &&
+        ts.isStringLiteral(node.expression) &&
+        (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))
+      )
+        report(node, node.expression.text);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
+describe('the views', () => {
+  it('write no words of their own into the page: every text comes from a language file', () => {
+    expect(literalTexts()).toEqual([]);
+  });
 });
 
 describe('the translator', () => {

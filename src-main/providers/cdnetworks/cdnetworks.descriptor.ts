@@ -97,4 +97,56 @@ export const cdnetworksDescriptor = {
   defaultBaseUrl: 'https://api.cdnetworks.com',
   dashboardUrl: 'https://console.cdnetworks.com',
   docsUrl: 'https://documents.cdnetworks.com/document/api-doc/26057',
+  translations: {
+    ja: {
+      summary:
+        'CDNetworks OpenAPI から、ドメインごとの Local Storage の使用量と CDN トラフィックを読み取ります(日付は GMT+9)。',
+      fields: {
+        accessKeyId: {
+          label: 'アクセスキー(AK/SK 方式)',
+          help: 'コンソール → Account Management → API Information。認証方式が aksk のときに必要です。',
+        },
+        secretKey: {
+          label: 'シークレットキー(AK/SK 方式)',
+          help: 'アクセスキーと対になるシークレット。認証方式が aksk のときに必要です。',
+        },
+        userName: {
+          label: 'ユーザー名(API キー方式)',
+          help: 'API キーが属するコンソールのログイン名。認証方式が api-key のときに必要です。',
+        },
+        apiKey: {
+          label: 'API キー(API キー方式)',
+          help: '認証方式が api-key のときに必要です。',
+        },
+        authScheme: {
+          label: '認証方式',
+          help: 'aksk: アクセスキー + シークレットキー(CNC-HMAC-SHA256、推奨)。api-key: ユーザー名 + API キー。',
+          choices: {
+            aksk: 'アクセスキー / シークレットキー(AK/SK)',
+            'api-key': 'ユーザー名 / API キー',
+          },
+        },
+        domains: {
+          label: 'ドメイン',
+          help: '監視する高速化ドメイン。ドメインごとにトラフィックの項目ができます(契約を指定した場合はストレージの項目も)。',
+        },
+        contract: {
+          label: 'Local Storage の契約',
+          help: 'ドメインが属する契約の ID(コンソールに表示されるもの。契約を一覧する API はありません)。Local Storage を使わない場合は空欄にします。',
+        },
+        trafficUnit: {
+          label: 'トラフィックレポートの単位',
+          help: 'レポート API は「MB」と返し、Cloudmeter は 10^6 バイトとして読みます。請求書が 2^20 で数えている場合は MiB を選んでください。',
+          choices: {
+            MB: 'MB = 1,000,000 バイト(既定)',
+            MiB: 'MiB = 1,048,576 バイト',
+          },
+        },
+      },
+      meters: {
+        'storage:*': '{scope} の Local Storage',
+        'transfer-total:*': '{scope} の CDN トラフィック',
+      },
+    },
+  },
 } satisfies ProviderDescriptorInput;

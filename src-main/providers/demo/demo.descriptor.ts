@@ -33,4 +33,11 @@ export const demoDescriptor = {
   maxConcurrency: 4,
   defaultBaseUrl: 'https://demo.invalid',
   demo: true,
+  translations: {
+    ja: {
+      summary:
+        'シミュレーションの使用量です。ご自身のアカウントを追加する前に、Cloudmeter の動きを確かめられます。',
+      meters: { transfer: 'データ転送量', storage: 'ストレージ', cost: '料金' },
+    },
+  },
 } satisfies ProviderDescriptorInput;

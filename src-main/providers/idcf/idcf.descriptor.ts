@@ -57,4 +57,25 @@ export const idcfDescriptor = {
   defaultBaseUrl: 'https://your.idcfcloud.com',
   dashboardUrl: 'https://console.idcfcloud.com/',
   docsUrl: 'https://docs.idcf.jp/cloud/billing/',
+  translations: {
+    ja: {
+      summary:
+        'IDCF の請求 API から、リージョンごとの今月のデータ転送量(受信 + 送信。無料枠 3,240 GB に対して)と今月の請求額(円)を読み取ります。',
+      fields: {
+        apiKey: { label: 'API キー', help: 'IDCF コンソール → API にある 86 文字の API キー。' },
+        secretKey: {
+          label: 'シークレットキー',
+          help: 'IDCF コンソール → API にある、API キーと対になる 86 文字のシークレットキー。',
+        },
+        regions: {
+          label: 'リージョン',
+          help: '転送量を監視するリージョン。空欄なら、請求書に転送量のあるすべてのリージョンを監視します。',
+        },
+      },
+      meters: {
+        'cost:net': 'クーポン適用後の料金(税込)',
+        'cost:gross': 'クーポン適用前の料金(税込)',
+      },
+    },
+  },
 } satisfies ProviderDescriptorInput;

@@ -62,4 +62,33 @@ export const memsetDescriptor = {
   defaultBaseUrl: 'https://api.memset.com',
   dashboardUrl: 'https://www.memset.com/control/',
   docsUrl: 'https://www.memset.com/apidocs/methods_bandwidth.html',
+  translations: {
+    ja: {
+      summary:
+        'Memset API から、サービスごとの今月の帯域(受信・送信。無料転送量 + 帯域バンクに対して)、IP ごとの本日のトラフィック、Memstore のストレージとスループットを読み取ります。',
+      fields: {
+        apiKey: {
+          label: 'API キー',
+          help: `Memset のコントロールパネルで、読み取り専用のスコープ ${MEMSET_SCOPES.join(', ')} に限ったキーを作成してください。URL には含めず、HTTP Basic 認証のユーザー名として送ります。`,
+          placeholder: '16 進数 32 文字',
+        },
+        services: {
+          label: 'サービス',
+          help: 'Memset のサービス名(myserver1 のようなサーバー、mstestaa1 のような Memstore)。一覧から選ぶか、名前を入力します。',
+        },
+        gigabyteUnit: {
+          label: 'Memset の GB の大きさ',
+          help: '無料転送量と帯域バンクの読み方です。API は明示しないため、10 進を前提にしています。',
+          choices: {
+            GB: '10 進: 1 GB = 10^9 バイト(既定)',
+            GiB: '2 進: 1 GB = 2^30 バイト',
+          },
+        },
+      },
+      meters: {
+        'transfer-ip:*': '{scope} の本日の転送量(受信 + 送信)',
+        'storage:*': '{scope} の Memstore ストレージ',
+      },
+    },
+  },
 } satisfies ProviderDescriptorInput;

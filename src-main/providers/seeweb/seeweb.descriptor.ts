@@ -49,4 +49,32 @@ export const seewebDescriptor = {
   // The customer panel's address is not in the API docs; the company site links to it.
   dashboardUrl: 'https://www.seeweb.it',
   docsUrl: 'https://docs.seeweb.it/en/hosting/cloudserver/rest-api/API-Endpoints/Billing',
+  translations: {
+    ja: {
+      summary:
+        'Seeweb Cloud Server(ECS)の今月の料金を、サーバーごと(リザーブドプランの割引後)と、テンプレート、スナップショット、アカウント合計で読み取ります。',
+      fields: {
+        apiToken: {
+          label: 'API トークン',
+          help: 'Seeweb のパネル、または POST /ecs/v2/keys で作成します(表示は一度だけ)。X-APITOKEN として送ります。',
+        },
+        servers: {
+          label: 'サーバー',
+          help: '個別の項目にするサーバー(ec2xxxxx)。空欄ならすべて。アカウント合計には常にすべてのサーバーが含まれます。',
+        },
+        currency: {
+          label: '請求通貨',
+          help: 'API は明示しませんが、Seeweb の価格はユーロです。請求書が別の通貨の場合にだけ変更してください。',
+        },
+      },
+      // The ids are SEEWEB_METER_IDS (seeweb.map.ts), which imports this file.
+      meters: {
+        'cost-total': '合計(サーバー、テンプレート、スナップショット)',
+        'cost:servers-before-discounts': '割引前のサーバー料金',
+        'cost:templates': 'テンプレート',
+        'cost:snapshots': 'スナップショット',
+        'cost:server:*': '{scope} の料金',
+      },
+    },
+  },
 } satisfies ProviderDescriptorInput;

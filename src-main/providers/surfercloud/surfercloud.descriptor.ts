@@ -82,4 +82,38 @@ export const surfercloudDescriptor = {
   defaultBaseUrl: 'https://api.surfercloud.com',
   dashboardUrl: 'https://console.surfercloud.com/',
   docsUrl: 'https://www.surfercloud.com/docs/api/unet-api/get_throughput_daily_billing_info',
+  translations: {
+    ja: {
+      summary:
+        '従量課金の Elastic IP(EIP)について、日ごとに課金された送信トラフィックを EIP ごとと合計で読み取ります。',
+      fields: {
+        publicKey: {
+          label: '公開鍵',
+          help: 'SurferCloud コンソール(API keys)の API 公開鍵。シークレットではありません。',
+        },
+        privateKey: {
+          label: '秘密鍵',
+          help: '公開鍵と対になる API 秘密鍵。OS のキーチェーンにだけ保存します。',
+        },
+        regions: {
+          label: 'リージョン',
+          help: 'EIP を読み取るリージョン(リージョンごとに DescribeEIP で一覧します)。',
+        },
+        projectId: {
+          label: 'プロジェクト ID',
+          help: '既定のプロジェクトなら空欄にします。サブアカウントのキーではプロジェクトの指定が必要です。',
+        },
+        eips: {
+          label: 'EIP',
+          help: 'これらの EIP だけを読み取ります。空欄なら、選んだリージョンの従量課金の EIP をすべて読み取ります。',
+        },
+        gbUnit: {
+          label: 'SurferCloud が請求する GB の大きさ',
+          help: '明記されていないため、10 進を前提にしています。',
+          choices: { GB: 'GB = 10^9 バイト(前提)', GiB: 'GB = 2^30 バイト' },
+        },
+      },
+      meters: { [TOTAL_METER_ID]: '従量課金のすべての EIP の送信トラフィック' },
+    },
+  },
 } satisfies ProviderDescriptorInput;

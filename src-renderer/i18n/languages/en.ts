@@ -20,6 +20,7 @@ export const language = {
     'common.cancel': 'Cancel',
     'common.loading': 'Loading…',
     'common.dismiss': 'Dismiss',
+    'splash.loading': 'Opening Cloudmeter…',
 
     'overview.title': 'Overview',
     'overview.updated': 'As of {time}',
@@ -136,7 +137,7 @@ export const language = {
     'table.percentUsed': 'Used %',
     'table.perMonth': 'per month',
     'table.forecastAt': 'Forecast for {date}',
-    'unit.data': 'data',
+    'unit.bytes': 'bytes',
     'throughput.in': '{name} in',
     'throughput.out': '{name} out',
 
@@ -145,6 +146,7 @@ export const language = {
     'kind.transfer-total': 'Transfer (in + out)',
     'kind.storage': 'Storage',
     'kind.cost': 'Cost',
+    'meter.scoped': '{scope} {kind}',
     'scope.account': 'Account',
     'scope.region': 'Region',
     'scope.zone': 'Zone',
@@ -176,7 +178,7 @@ export const language = {
     'headroom.allowance': 'Allowance',
     'headroom.leftNow': 'Left now',
     'headroom.leftAtEnd': 'Left at period end',
-    'headroom.noAllowance': 'none',
+    'headroom.unmetered': 'Without an allowance, so not compared: {list}.',
 
     'accounts.title': 'Accounts',
     'accounts.add': 'Add account',
@@ -218,13 +220,22 @@ export const language = {
     'form.required': 'Required.',
     'form.pattern': 'This does not look like a {label}.',
     'form.number': 'Enter a number.',
+    'form.wholeNumber': 'Enter a whole number.',
     'form.min': 'At least {min}.',
+    'form.max': 'At most {max}.',
+    'form.tooLong': 'At most {max} characters.',
+    'form.choice': 'Choose one of the list.',
+    'form.problem.id':
+      'Use 1 to 63 lower-case letters, digits, “.”, “_” or “-”, starting with a letter or digit.',
+    'form.problem.url': 'Enter an https:// address (plain http:// only to 127.0.0.1 or localhost).',
+    'form.invalid': 'This value is not valid.',
     'form.fixProblems': 'Some fields need attention.',
 
     'secret.stored': 'Stored in the keychain',
     'secret.missing': 'Not stored',
     'secret.keep': 'Leave empty to keep the stored value',
     'secret.forget': 'Remove from keychain',
+    'secret.confirmForget': 'Remove the {label} from the keychain',
 
     'test.ok': 'Connection works.',
     'test.okAs': 'Connection works: signed in as {identity}.',
@@ -285,6 +296,7 @@ export const language = {
     'alerts.problem.number': 'Percentages are numbers from 0 to 1000.',
     'alerts.problem.order': 'The warning must be below the critical percentage.',
     'alerts.problem.stale': 'Hours between 1 and 744.',
+    'alerts.problem.quietHours': 'Quiet hours need a start and an end time.',
 
     'snooze.title': 'Snooze',
     'snooze.help': 'Snoozed alerts are not shown; the figures still are.',

@@ -19,6 +19,7 @@ export const language = {
     'common.cancel': 'キャンセル',
     'common.loading': '読み込み中…',
     'common.dismiss': '閉じる',
+    'splash.loading': 'Cloudmeter を開いています…',
 
     'overview.title': '概要',
     'overview.updated': '{time} 時点',
@@ -139,7 +140,7 @@ export const language = {
     'table.percentUsed': '使用率',
     'table.perMonth': '月別',
     'table.forecastAt': '{date} の予測',
-    'unit.data': 'データ量',
+    'unit.bytes': 'バイト',
     'throughput.in': '{name} 受信',
     'throughput.out': '{name} 送信',
 
@@ -148,6 +149,7 @@ export const language = {
     'kind.transfer-total': '転送量(受信 + 送信)',
     'kind.storage': 'ストレージ',
     'kind.cost': '料金',
+    'meter.scoped': '{scope} の{kind}',
     'scope.account': 'アカウント',
     'scope.region': 'リージョン',
     'scope.zone': 'ゾーン',
@@ -179,7 +181,7 @@ export const language = {
     'headroom.allowance': '無料枠',
     'headroom.leftNow': '現在の残り',
     'headroom.leftAtEnd': '期末の残り',
-    'headroom.noAllowance': 'なし',
+    'headroom.unmetered': '無料枠がないため比較していないもの: {list}',
 
     'accounts.title': 'アカウント',
     'accounts.add': 'アカウントを追加',
@@ -222,13 +224,23 @@ export const language = {
     'form.required': '必須です。',
     'form.pattern': '{label} の形式ではありません。',
     'form.number': '数値を入力してください。',
+    'form.wholeNumber': '整数を入力してください。',
     'form.min': '{min} 以上にしてください。',
+    'form.max': '{max} 以下にしてください。',
+    'form.tooLong': '{max} 文字以内にしてください。',
+    'form.choice': '一覧から選んでください。',
+    'form.problem.id':
+      '英小文字・数字・「.」「_」「-」を 1～63 文字で入力してください(先頭は英小文字か数字)。',
+    'form.problem.url':
+      'https:// で始まるアドレスを入力してください(http:// は 127.0.0.1 と localhost のみ)。',
+    'form.invalid': 'この値は使えません。',
     'form.fixProblems': '確認が必要な項目があります。',
 
     'secret.stored': 'キーチェーンに保存済み',
     'secret.missing': '未保存',
     'secret.keep': '空欄のままなら保存済みの値を使います',
     'secret.forget': 'キーチェーンから削除',
+    'secret.confirmForget': '{label} をキーチェーンから削除する',
 
     'test.ok': '接続できました。',
     'test.okAs': '接続できました({identity} としてサインイン)。',
@@ -291,6 +303,7 @@ export const language = {
     'alerts.problem.number': '割合は 0 から 1000 までの数値です。',
     'alerts.problem.order': '注意の割合は危険の割合より小さくしてください。',
     'alerts.problem.stale': '1 から 744 までの時間を入力してください。',
+    'alerts.problem.quietHours': 'おやすみ時間の開始と終了の時刻を入力してください。',
 
     'snooze.title': 'スヌーズ',
     'snooze.help': 'スヌーズ中はアラートを表示しません。数値は引き続き表示されます。',

@@ -4,6 +4,7 @@ import { asBridgeError, request } from '../../bridge.ts';
 import { Freshness, StatusBadge, StatusNote } from '../../components/status-note.tsx';
 import { useErrorWords } from '../../components/error-words.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useMeterLabels } from '../../i18n/use-meter-labels.ts';
 import { linesByUrgency, primaryLine } from '../../model/lines.ts';
 import { useAnnounce } from '../../state/announcer.tsx';
 import { useAppData, useDescriptor } from '../../state/app-data.tsx';
@@ -57,6 +58,10 @@ function AccountDetail(props: { readonly live: AccountSnapshot; readonly now: nu
 
   const [lineId, setLineId] = useState<string | null>(null);
   const lines = snapshot ? linesByUrgency(snapshot.meters) : [];
+  const labelOf = useMeterLabels(
+    live.provider,
+    lines.map((l) => l.meter),
+  );
   const line =
     lines.find((l) => l.meter.id === lineId) ?? (snapshot ? primaryLine(snapshot) : null);
 
@@ -156,7 +161,7 @@ function AccountDetail(props: { readonly live: AccountSnapshot; readonly now: nu
                 >
                   {lines.map((l) => (
                     <option key={l.meter.id} value={l.meter.id}>
-                      {l.meter.label}
+                      {labelOf(l.meter)}
                     </option>
                   ))}
                 </select>
@@ -173,10 +178,10 @@ function AccountDetail(props: { readonly live: AccountSnapshot; readonly now: nu
         {snapshot && line && (
           <>
             <h3 className="line-title">
-              {line.meter.label}
+              {labelOf(line.meter)}
               {chosen && zone && <span className="muted"> · {fmt.month(chosen.start, zone)}</span>}
             </h3>
-            <PeriodSection line={line} asOf={asOf} />
+            <PeriodSection line={line} label={labelOf(line.meter)} asOf={asOf} />
           </>
         )}
         {snapshot && !line && <p className="muted">{t('card.noLines')}</p>}
@@ -187,12 +192,18 @@ function AccountDetail(props: { readonly live: AccountSnapshot; readonly now: nu
           <div className="panel-header">
             <h2 id="breakdown-title">{t('account.breakdown')}</h2>
           </div>
-          <Breakdown lines={lines} selected={line?.meter.id ?? null} onSelect={setLineId} />
+          <Breakdown
+            lines={lines}
+            labelOf={labelOf}
+            selected={line?.meter.id ?? null}
+            onSelect={setLineId}
+          />
         </section>
       )}
 
       <HistorySection
         accountId={accountId}
+        provider={live.provider}
         now={now}
         version={
           periods.state === 'loading'

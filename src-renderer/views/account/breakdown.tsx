@@ -1,7 +1,8 @@
 import type { ScopeLevel } from '../../../src-shared/domain/meter.ts';
 import type { MeterUsage } from '../../../src-shared/domain/usage.ts';
 import { Meter } from '../../components/gauge.tsx';
-import { formatLimit } from '../../format/limit.ts';
+import { formatLimit, lineAmounts } from '../../format/limit.ts';
+import { formatRange } from '../../format/range.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
 const SCOPE_ORDER: readonly ScopeLevel[] = [
@@ -19,6 +20,7 @@ const SCOPE_ORDER: readonly ScopeLevel[] = [
  */
 export function Breakdown(props: {
   readonly lines: readonly MeterUsage[];
+  readonly labelOf: (meter: MeterUsage['meter']) => string;
   readonly selected: string | null;
   readonly onSelect: (meterId: string) => void;
 }) {
@@ -45,7 +47,7 @@ export function Breakdown(props: {
             </thead>
             <tbody>
               {group.lines.map((line) => {
-                const unit = line.meter.unit;
+                const amount = lineAmounts(line, fmt);
                 const selected = props.selected === line.meter.id;
                 return (
                   <tr key={line.meter.id} className={selected ? 'selected' : undefined}>
@@ -56,10 +58,10 @@ export function Breakdown(props: {
                         aria-pressed={selected}
                         onClick={() => props.onSelect(line.meter.id)}
                       >
-                        {line.meter.label}
+                        {props.labelOf(line.meter)}
                       </button>
                     </th>
-                    <td>{fmt.amount(line.used, unit)}</td>
+                    <td>{amount(line.used)}</td>
                     <td>{formatLimit(line, fmt) ?? '—'}</td>
                     <td className="percent-cell">
                       {line.percentUsed === null ? (
@@ -74,9 +76,13 @@ export function Breakdown(props: {
                     <td
                       className={line.remaining !== null && line.remaining < 0 ? 'over' : undefined}
                     >
-                      {line.remaining === null ? '—' : fmt.amount(line.remaining, unit)}
+                      {line.remaining === null ? '—' : amount(line.remaining)}
                     </td>
-                    <td>{line.forecast ? fmt.amount(line.forecast.high, unit) : '—'}</td>
+                    <td>
+                      {line.forecast
+                        ? formatRange(line.forecast.low, line.forecast.high, amount, t)
+                        : '—'}
+                    </td>
                   </tr>
                 );
               })}

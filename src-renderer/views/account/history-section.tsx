@@ -1,17 +1,20 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Meter } from '../../../src-shared/domain/meter.ts';
 import { request } from '../../bridge.ts';
 import { ChartCanvas } from '../../charts/chart-canvas.tsx';
 import { DataTable } from '../../charts/data-table.tsx';
 import { historyChart } from '../../charts/history-chart.ts';
 import type { Palette } from '../../charts/palette.ts';
+import { useErrorWords } from '../../components/error-words.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useMeterLabels } from '../../i18n/use-meter-labels.ts';
 import { dailyHistorySteps, monthlyTotals } from '../../model/history.ts';
 import { runInSlices } from '../../model/slices.ts';
 import { historyGroups, type HistoryGroup } from '../../model/history-groups.ts';
 import { DAY_MS } from '../../model/zone-days.ts';
+import { useRequest } from '../../state/use-request.ts';
 
 const HOUR_MS = 3_600_000;
-import { useRequest } from '../../state/use-request.ts';
 
 const RANGES = { '90d': 90, '1y': 365, '2y': 730 } as const;
 type RangeKey = keyof typeof RANGES;
@@ -27,6 +30,8 @@ export const HISTORY_MEASURE = 'cloudmeter:history';
  */
 export function HistorySection(props: {
   readonly accountId: string;
+  /** The account's provider, for its meters' labels. */
+  readonly provider: string;
   readonly now: number;
   /**
    * Changes when the stored history may have (a new poll, a finished backfill); null until
@@ -35,6 +40,7 @@ export function HistorySection(props: {
   readonly version: string | null;
 }) {
   const { t } = useI18n();
+  const errorWords = useErrorWords();
   const [range, setRange] = useState<RangeKey>('2y');
   const { accountId, now } = props;
   // Whole hours, so that every usage update does not fetch years of samples again.
@@ -46,6 +52,11 @@ export function HistorySection(props: {
     return series;
   }, [accountId, from, to]);
   const series = useRequest(props.version === null ? null : load, props.version);
+  const meters = useMemo<readonly Meter[]>(
+    () => (series.state === 'ready' ? series.value.meters : []),
+    [series],
+  );
+  const labelOf = useMeterLabels(props.provider, meters);
   // Years of samples are reduced in slices between frames: the window stays responsive.
   const [reduced, setReduced] = useState<{ from: unknown; groups: HistoryGroup[] } | null>(null);
   useEffect(() => {
@@ -102,7 +113,7 @@ export function HistorySection(props: {
       {(series.state === 'loading' || (reducing && groups.length === 0)) && (
         <p className="muted">{t('common.loading')}</p>
       )}
-      {series.state === 'failed' && <p className="notice tone-error">{series.error.message}</p>}
+      {series.state === 'failed' && <p className="notice tone-error">{errorWords(series.error)}</p>}
       {series.state === 'ready' && !reducing && groups.length === 0 && (
         <p className="muted">{t('account.noHistory')}</p>
       )}
@@ -112,6 +123,7 @@ export function HistorySection(props: {
           group={group}
           from={start}
           to={to}
+          labelOf={labelOf}
           onPainted={onPainted}
         />
       ))}
@@ -123,31 +135,34 @@ function HistoryGroupChart(props: {
   readonly group: HistoryGroup;
   readonly from: number;
   readonly to: number;
+  readonly labelOf: (meter: Meter) => string;
   readonly onPainted: () => void;
 }) {
   const { t, fmt } = useI18n();
-  const { group, from, to } = props;
+  const { group, from, to, labelOf } = props;
   const build = useCallback(
-    (p: Palette) => historyChart(group, { from, to }, fmt, p),
-    [group, from, to, fmt],
+    (p: Palette) => historyChart(group, { from, to }, fmt, labelOf, p),
+    [group, from, to, fmt, labelOf],
   );
-  const title = group.gauge ? t('account.historyLevel') : t('account.historyPerDay');
+  // Amounts of data and of money have a chart each: the unit tells them apart.
+  const title = t(group.gauge ? 'account.historyLevel' : 'account.historyPerDay');
+  const unit = group.unit === 'bytes' ? t('unit.bytes') : fmt.currencyName(group.unit);
+  const titled = `${title} (${unit})`;
   const zone = group.histories[0]?.meter.timeZone;
   return (
     <figure className="chart-figure wide" data-testid="chart-history">
       <figcaption>
-        {title}{' '}
-        <span className="muted">({group.unit === 'bytes' ? t('unit.data') : group.unit})</span>
+        {title} <span className="muted">({unit})</span>
       </figcaption>
-      <ChartCanvas build={build} label={title} className="tall" onPainted={props.onPainted} />
+      <ChartCanvas build={build} label={titled} className="tall" onPainted={props.onPainted} />
       <DataTable
-        caption={`${title}: ${t('table.perMonth')}`}
+        caption={`${titled}: ${t('table.perMonth')}`}
         columns={[t('table.line'), ...monthColumns(group).map((m) => fmt.monthShort(m, zone))]}
         rows={() =>
           group.histories.map((history) => {
             const totals = new Map(monthlyTotals(history).map((m) => [m.month, m.value]));
             return [
-              history.meter.label,
+              labelOf(history.meter),
               ...monthColumns(group).map((m) => {
                 const value = totals.get(m);
                 return value === undefined ? '—' : fmt.amount(value, group.unit);

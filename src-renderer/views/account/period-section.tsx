@@ -5,17 +5,23 @@ import { DataTable } from '../../charts/data-table.tsx';
 import type { Palette } from '../../charts/palette.ts';
 import { dailyUsageChart, progressChart } from '../../charts/period-charts.ts';
 import { LineFigures } from '../../components/line-figures.tsx';
+import { formatLimit, lineAmounts } from '../../format/limit.ts';
+import { formatRange } from '../../format/range.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { periodProgress } from '../../model/period-series.ts';
 
 /** One line through its period: the figures, usage per day, and the running total vs quota. */
 export function PeriodSection(props: {
   readonly line: MeterUsage;
+  /** The line's label in the window's language. */
+  readonly label: string;
   readonly asOf: number;
   readonly onPainted?: () => void;
 }) {
   const { t, fmt } = useI18n();
-  const { line, asOf } = props;
+  const { line, label, asOf } = props;
+  const amount = lineAmounts(line, fmt);
+  const limit = formatLimit(line, fmt) ?? '—';
   const unit = line.meter.unit;
   const zone = line.period.timeZone;
   const gauge = line.meter.series === 'gauge';
@@ -32,9 +38,9 @@ export function PeriodSection(props: {
       <div className="chart-pair">
         <figure className="chart-figure" data-testid="chart-daily">
           <figcaption>{dailyTitle}</figcaption>
-          <ChartCanvas build={buildDaily} label={`${dailyTitle}: ${line.meter.label}`} />
+          <ChartCanvas build={buildDaily} label={`${dailyTitle}: ${label}`} />
           <DataTable
-            caption={`${dailyTitle}: ${line.meter.label}`}
+            caption={`${dailyTitle}: ${label}`}
             columns={[t('table.day'), gauge ? t('figures.level') : t('figures.used')]}
             rows={() => line.daily.map((d) => [fmt.date(d.at, zone), fmt.amount(d.value, unit)])}
           />
@@ -43,11 +49,11 @@ export function PeriodSection(props: {
           <figcaption>{progressTitle}</figcaption>
           <ChartCanvas
             build={buildProgress}
-            label={`${progressTitle}: ${line.meter.label}`}
+            label={`${progressTitle}: ${label}`}
             {...(props.onPainted ? { onPainted: props.onPainted } : {})}
           />
           <DataTable
-            caption={`${progressTitle}: ${line.meter.label}`}
+            caption={`${progressTitle}: ${label}`}
             columns={[
               t('table.time'),
               gauge ? t('figures.level') : t('charts.usedSoFar'),
@@ -56,18 +62,15 @@ export function PeriodSection(props: {
             rows={() => [
               ...periodProgress(line, asOf).map((p) => [
                 fmt.dateTime(p.x, zone),
-                fmt.amount(p.y, unit),
-                line.quota ? fmt.amount(line.quota.limit, unit) : '—',
+                amount(p.y),
+                limit,
               ]),
               ...(line.forecast && asOf < line.period.end
                 ? [
                     [
                       t('table.forecastAt', { date: fmt.date(line.period.end - 1, zone) }),
-                      t('figures.range', {
-                        low: fmt.amount(line.forecast.low, unit),
-                        high: fmt.amount(line.forecast.high, unit),
-                      }),
-                      line.quota ? fmt.amount(line.quota.limit, unit) : '—',
+                      formatRange(line.forecast.low, line.forecast.high, amount, t),
+                      limit,
                     ],
                   ]
                 : []),

@@ -5,6 +5,7 @@ import { ChartCanvas } from '../../charts/chart-canvas.tsx';
 import { DataTable } from '../../charts/data-table.tsx';
 import type { Palette } from '../../charts/palette.ts';
 import { throughputChart } from '../../charts/throughput-chart.ts';
+import { useErrorWords } from '../../components/error-words.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useRequest } from '../../state/use-request.ts';
 
@@ -16,6 +17,7 @@ const WINDOWS = ['day', 'week', 'month'] as const satisfies readonly ThroughputW
  */
 export function ThroughputSection(props: { readonly accountId: string }) {
   const { t, fmt } = useI18n();
+  const errorWords = useErrorWords();
   const [window, setWindow] = useState<(typeof WINDOWS)[number]>('day');
   const { accountId } = props;
   const load = useCallback(
@@ -45,7 +47,9 @@ export function ThroughputSection(props: { readonly accountId: string }) {
           </select>
         </label>
       </div>
-      {result.state === 'failed' && <p className="notice tone-warning">{result.error.message}</p>}
+      {result.state === 'failed' && (
+        <p className="notice tone-warning">{errorWords(result.error)}</p>
+      )}
       {result.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {series.length > 0 && (
         <figure className="chart-figure wide">

@@ -1,7 +1,8 @@
 import type { Choice, FieldSpec } from '../../../src-shared/domain/provider-descriptor.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import type { FieldProblem } from '../../model/account-draft.ts';
+import type { FieldProblem } from '../../model/field-problem.ts';
 
+/** A field's problem in the user's language; `label` is the field's, for "not a {label}". */
 export function useProblemWords(): (problem: FieldProblem, label: string) => string {
   const { t } = useI18n();
   return (problem, label) => {
@@ -12,10 +13,22 @@ export function useProblemWords(): (problem: FieldProblem, label: string) => str
         return t('form.pattern', { label });
       case 'number':
         return t('form.number');
+      case 'wholeNumber':
+        return t('form.wholeNumber');
       case 'min':
         return t('form.min', { min: problem.min });
+      case 'max':
+        return t('form.max', { max: problem.max });
+      case 'tooLong':
+        return t('form.tooLong', { max: problem.max });
+      case 'choice':
+        return t('form.choice');
+      case 'id':
+        return t('form.problem.id');
+      case 'url':
+        return t('form.problem.url');
       case 'invalid':
-        return problem.message;
+        return t('form.invalid');
     }
   };
 }

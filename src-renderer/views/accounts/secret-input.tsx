@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { CredentialFieldSpec } from '../../../src-shared/domain/provider-descriptor.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Field } from './field-input.tsx';
@@ -17,6 +18,8 @@ export function SecretInput(props: {
   const { t } = useI18n();
   const { field, present } = props;
   const id = `secret-${field.key}`;
+  // Removing a secret cannot be undone from here (it is never shown back): asked twice.
+  const [confirming, setConfirming] = useState(false);
   return (
     <Field
       id={id}
@@ -30,10 +33,32 @@ export function SecretInput(props: {
             <span className={`badge tone-${present ? 'ok' : 'warning'}`}>
               {present ? t('secret.stored') : t('secret.missing')}
             </span>
-            {present && (
-              <button type="button" className="small link-button" onClick={props.onForget}>
+            {present && !confirming && (
+              <button
+                type="button"
+                className="small link-button"
+                onClick={() => setConfirming(true)}
+              >
                 {t('secret.forget')}
               </button>
+            )}
+            {present && confirming && (
+              <>
+                <button
+                  type="button"
+                  className="small danger"
+                  autoFocus
+                  onClick={() => {
+                    setConfirming(false);
+                    props.onForget?.();
+                  }}
+                >
+                  {t('secret.confirmForget', { label: field.label })}
+                </button>
+                <button type="button" className="small" onClick={() => setConfirming(false)}>
+                  {t('common.cancel')}
+                </button>
+              </>
             )}
           </p>
         )

@@ -2,9 +2,11 @@ import { useCallback, useMemo } from 'react';
 import { ChartCanvas } from '../../charts/chart-canvas.tsx';
 import { headroomChart } from '../../charts/headroom-chart.ts';
 import type { Palette } from '../../charts/palette.ts';
-import { formatLimit } from '../../format/limit.ts';
+import { formatLimit, lineAmounts } from '../../format/limit.ts';
+import { formatRange } from '../../format/range.ts';
+import { meterLabels, scopeNameIn } from '../../i18n/descriptor-words.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { headroomGroups, type HeadroomGroup } from '../../model/headroom.ts';
+import { headroomGroups, type HeadroomGroup, type HeadroomRow } from '../../model/headroom.ts';
 import { useAppData } from '../../state/app-data.tsx';
 import { routeHash } from '../../state/route.ts';
 
@@ -13,9 +15,23 @@ import { routeHash } from '../../state/route.ts';
  * and at the period's end, so that transfer-heavy work can go where the allowance is.
  */
 export function HeadroomView() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { data } = useAppData();
-  const groups = useMemo(() => headroomGroups(data.usage.accounts), [data.usage.accounts]);
+  const { accounts } = data.usage;
+  const { providers } = data;
+  const groups = useMemo(
+    () =>
+      headroomGroups(accounts, (snapshot) => ({
+        meter: meterLabels(
+          snapshot.meters.map((line) => line.meter),
+          providers.find((p) => p.id === snapshot.provider),
+          t,
+          language,
+        ),
+        scope: (scope) => scopeNameIn(scope, language),
+      })),
+    [accounts, providers, t, language],
+  );
   return (
     <section aria-labelledby="view-title">
       <div className="view-header">
@@ -42,6 +58,10 @@ function HeadroomPanel(props: { readonly group: HeadroomGroup }) {
   const { group } = props;
   const build = useCallback((p: Palette) => headroomChart(group, fmt, t, p), [group, fmt, t]);
   const amount = (v: number | null) => (v === null ? '—' : fmt.amount(v, group.unit));
+  const rowAmounts = (row: HeadroomRow) => {
+    const format = lineAmounts(row.line, fmt);
+    return (v: number | null) => (v === null ? '—' : format(v));
+  };
   const zone = group.period.timeZone;
   const title = t('headroom.groupTitle', {
     kind: t(`kind.${group.kind}`),
@@ -68,7 +88,10 @@ function HeadroomPanel(props: { readonly group: HeadroomGroup }) {
       </div>
       {group.best && (
         <p className="notice tone-ok" data-testid="headroom-best">
-          {t('headroom.best', { name: group.best.name, amount: amount(group.best.remainingAtEnd) })}
+          {t('headroom.best', {
+            name: group.best.name,
+            amount: rowAmounts(group.best)(group.best.remainingAtEnd),
+          })}
         </p>
       )}
       <figure className="chart-figure wide">
@@ -92,36 +115,41 @@ function HeadroomPanel(props: { readonly group: HeadroomGroup }) {
             </tr>
           </thead>
           <tbody>
-            {group.rows.map((row) => (
-              <tr key={row.line.meter.id} className={row === group.best ? 'selected' : undefined}>
-                <th scope="row">{row.name}</th>
-                <td>{amount(row.used)}</td>
-                <td>
-                  {row.limit === null ? t('headroom.noAllowance') : formatLimit(row.line, fmt)}
-                </td>
-                <td className={row.remaining !== null && row.remaining < 0 ? 'over' : undefined}>
-                  {amount(row.remaining)}
-                </td>
-                <td>
-                  {row.forecastLow === null || row.forecastHigh === null
-                    ? '—'
-                    : t('figures.range', {
-                        low: amount(row.forecastLow),
-                        high: amount(row.forecastHigh),
-                      })}
-                </td>
-                <td
-                  className={
-                    row.remainingAtEnd !== null && row.remainingAtEnd < 0 ? 'over' : undefined
-                  }
-                >
-                  {amount(row.remainingAtEnd)}
-                </td>
-              </tr>
-            ))}
+            {group.rows.map((row) => {
+              const rowAmount = rowAmounts(row);
+              return (
+                <tr key={row.line.meter.id} className={row === group.best ? 'selected' : undefined}>
+                  <th scope="row">{row.name}</th>
+                  <td>{rowAmount(row.used)}</td>
+                  <td>{formatLimit(row.line, fmt)}</td>
+                  <td className={row.remaining !== null && row.remaining < 0 ? 'over' : undefined}>
+                    {rowAmount(row.remaining)}
+                  </td>
+                  <td>
+                    {row.forecastLow === null || row.forecastHigh === null
+                      ? '—'
+                      : formatRange(row.forecastLow, row.forecastHigh, rowAmount, t)}
+                  </td>
+                  <td
+                    className={
+                      row.remainingAtEnd !== null && row.remainingAtEnd < 0 ? 'over' : undefined
+                    }
+                  >
+                    {rowAmount(row.remainingAtEnd)}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
+      {group.unmetered.length > 0 && (
+        <p className="muted small" data-testid="headroom-unmetered">
+          {t('headroom.unmetered', {
+            list: fmt.list(group.unmetered.map((row) => `${row.name} (${amount(row.used)})`)),
+          })}
+        </p>
+      )}
     </section>
   );
 }

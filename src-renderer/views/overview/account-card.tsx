@@ -4,7 +4,8 @@ import { LineFigures } from '../../components/line-figures.tsx';
 import { Freshness, StatusBadge, StatusNote } from '../../components/status-note.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { linesByUrgency } from '../../model/lines.ts';
-import { formatLimit } from '../../format/limit.ts';
+import { formatUsed } from '../../format/limit.ts';
+import { useMeterLabels } from '../../i18n/use-meter-labels.ts';
 import { useDescriptor } from '../../state/app-data.tsx';
 import { routeHash } from '../../state/route.ts';
 
@@ -16,6 +17,10 @@ export function AccountCard(props: { readonly snapshot: AccountSnapshot; readonl
   const { snapshot } = props;
   const descriptor = useDescriptor(snapshot.provider);
   const [lead, ...rest] = linesByUrgency(snapshot.meters);
+  const labelOf = useMeterLabels(
+    snapshot.provider,
+    snapshot.meters.map((line) => line.meter),
+  );
   const headingId = `card-${snapshot.accountId}`;
   const more = rest.filter((line) => line.quota !== null).slice(0, MORE_LINES);
   const others = rest.length - more.length;
@@ -40,18 +45,11 @@ export function AccountCard(props: { readonly snapshot: AccountSnapshot; readonl
         <>
           <div className="card-lead">
             {lead.percentUsed !== null && (
-              <Gauge percent={lead.percentUsed} level={lead.level} label={lead.meter.label} />
+              <Gauge percent={lead.percentUsed} level={lead.level} label={labelOf(lead.meter)} />
             )}
             <div>
-              <h3 className="line-title">{lead.meter.label}</h3>
-              <p className="headline">
-                {lead.quota
-                  ? t('figures.usedOf', {
-                      used: fmt.amount(lead.used, lead.meter.unit),
-                      limit: formatLimit(lead, fmt) ?? '',
-                    })
-                  : fmt.amount(lead.used, lead.meter.unit)}
-              </p>
+              <h3 className="line-title">{labelOf(lead.meter)}</h3>
+              <p className="headline">{formatUsed(lead, fmt, t)}</p>
               {lead.quota === null && <p className="muted small">{t('line.noQuota')}</p>}
             </div>
           </div>
@@ -64,7 +62,10 @@ export function AccountCard(props: { readonly snapshot: AccountSnapshot; readonl
         <ul className="more-lines" aria-label={t('card.moreLines')}>
           {more.map((line) => (
             <li key={line.meter.id}>
-              <span className="more-label">{line.meter.label}</span>
+              {/* Long labels are cut off with an ellipsis: the whole label on hover. */}
+              <span className="more-label" title={labelOf(line.meter)}>
+                {labelOf(line.meter)}
+              </span>
               <Meter percent={line.percentUsed} level={line.level} />
               <span className="more-value">
                 {line.percentUsed === null

@@ -3,6 +3,7 @@ import type { Account } from '../../../src-shared/domain/account.ts';
 import { asBridgeError, request } from '../../bridge.ts';
 import { useErrorWords } from '../../components/error-words.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useMeterLabels } from '../../i18n/use-meter-labels.ts';
 import {
   accountAlertFields,
   buildAccountAlerts,
@@ -73,6 +74,10 @@ function AccountAlertsForm(props: { readonly account: Account }) {
   const descriptor = data.providers.find((p) => p.id === account.provider);
   const snapshot = data.usage.accounts.find((a) => a.accountId === account.id);
   const lines = snapshot ? linesByUrgency(snapshot.meters).filter((l) => l.quota !== null) : [];
+  const labelOf = useMeterLabels(
+    account.provider,
+    (snapshot?.meters ?? []).map((l) => l.meter),
+  );
   const [fields, setFields] = useState<AccountAlertFields>(() =>
     accountAlertFields(account.alerts),
   );
@@ -200,11 +205,12 @@ function AccountAlertsForm(props: { readonly account: Account }) {
               <tbody>
                 {lines.map((line) => {
                   const id = line.meter.id;
+                  const label = labelOf(line.meter);
                   const current = meterFields(id);
                   return (
                     <tr key={id} data-testid={`line-alerts-${id}`}>
                       <th scope="row">
-                        {line.meter.label}
+                        {label}
                         <span className={`badge level-${line.level}`}>
                           {t(`level.${line.level}`)}
                         </span>
@@ -212,7 +218,7 @@ function AccountAlertsForm(props: { readonly account: Account }) {
                       <td>
                         <ThresholdInputs
                           id={`line-${id}`}
-                          label={line.meter.label}
+                          label={label}
                           value={current.thresholds}
                           inherited={inherited}
                           problem={problems[id]}
@@ -227,7 +233,7 @@ function AccountAlertsForm(props: { readonly account: Account }) {
                       <td>
                         <input
                           type="checkbox"
-                          aria-label={`${t('alerts.mute')}: ${line.meter.label}`}
+                          aria-label={`${t('alerts.mute')}: ${label}`}
                           checked={current.muted}
                           onChange={(e) =>
                             setFields({
@@ -273,9 +279,11 @@ function AccountAlertsForm(props: { readonly account: Account }) {
               {t('snooze.period')}
             </button>
           )}
-          <button type="button" onClick={() => void snooze(null)}>
-            {t('snooze.clear')}
-          </button>
+          {snoozedUntil !== undefined && (
+            <button type="button" onClick={() => void snooze(null)}>
+              {t('snooze.clear')}
+            </button>
+          )}
         </div>
       </fieldset>
     </form>

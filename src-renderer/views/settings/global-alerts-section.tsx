@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { AlertSettingsSchema } from '../../../src-shared/domain/config.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/types.ts';
 import { parseThresholds, thresholdFields, type ThresholdProblem } from '../../model/alert-form.ts';
 import { useAppData } from '../../state/app-data.tsx';
 import { useSettingsUpdate } from './use-settings-update.ts';
@@ -20,7 +21,7 @@ export function GlobalAlertsSection() {
   const [quietFrom, setQuietFrom] = useState(alerts.quietHours?.from ?? '22:00');
   const [quietTo, setQuietTo] = useState(alerts.quietHours?.to ?? '07:00');
   const [problem, setProblem] = useState<ThresholdProblem | undefined>();
-  const [invalid, setInvalid] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<MessageKey | null>(null);
 
   const save = () => {
     const parsed = parseThresholds(thresholds);
@@ -31,23 +32,20 @@ export function GlobalAlertsSection() {
     setProblem(undefined);
     const stale = Number(staleAfter);
     if (!(stale > 0 && stale <= 744)) {
-      setInvalid(t('alerts.problem.stale'));
+      setInvalid('alerts.problem.stale');
       return;
     }
-    const next = {
-      thresholds: parsed.value,
-      forecast,
-      failures,
-      staleAfterHours: stale,
-      quietHours: quiet ? { from: quietFrom, to: quietTo } : null,
-    };
-    const checked = AlertSettingsSchema.safeParse(next);
+    const quietHours = quiet ? { from: quietFrom, to: quietTo } : null;
+    const next = { thresholds: parsed.value, forecast, failures, staleAfterHours: stale };
+    // Checked as the config will be; "no quiet hours" is null in the patch, absent in the config.
+    const checked = AlertSettingsSchema.safeParse(quietHours ? { ...next, quietHours } : next);
     if (!checked.success) {
-      setInvalid(checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const quietProblem = checked.error.issues.some((issue) => issue.path[0] === 'quietHours');
+      setInvalid(quietProblem ? 'alerts.problem.quietHours' : 'form.invalid');
       return;
     }
     setInvalid(null);
-    void update({ alerts: next }, t('settings.saved'));
+    void update({ alerts: { ...next, quietHours } }, t('settings.saved'));
   };
 
   return (
@@ -121,7 +119,7 @@ export function GlobalAlertsSection() {
             />
           </label>
         </fieldset>
-        {invalid && <p className="field-problem">{invalid}</p>}
+        {invalid && <p className="field-problem">{t(invalid)}</p>}
         <div className="form-actions">
           <button type="submit" className="primary">
             {t('alerts.save')}

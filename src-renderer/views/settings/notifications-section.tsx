@@ -1,3 +1,4 @@
+import { tomorrowMorning } from '../../../src-shared/domain/pause-until.ts';
 import { asBridgeError, request } from '../../bridge.ts';
 import { useErrorWords } from '../../components/error-words.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -6,12 +7,8 @@ import { useAppData } from '../../state/app-data.tsx';
 
 const HOUR_MS = 3_600_000;
 
-/** The next local midnight after `now`. */
-export function tomorrowMorning(now: number): number {
-  const date = new Date(now);
-  date.setHours(24, 0, 0, 0);
-  return date.getTime();
-}
+/** The zone the window runs in: the OS's, as the tray's (shell/main.ts) is. */
+const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Pause every notification for a while (they are held, not lost), or resume. */
 export function NotificationsSection() {
@@ -48,7 +45,7 @@ export function NotificationsSection() {
         <button type="button" onClick={() => void pause(now + HOUR_MS)}>
           {t('notifications.pauseHour')}
         </button>
-        <button type="button" onClick={() => void pause(tomorrowMorning(now))}>
+        <button type="button" onClick={() => void pause(tomorrowMorning(now, localTimeZone()))}>
           {t('notifications.pauseTomorrow')}
         </button>
         {paused !== null && (

@@ -1,6 +1,8 @@
+import { useEffect, useRef } from 'react';
 import type { Preferences } from '../../../src-shared/domain/config.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { LANGUAGES } from '../../i18n/languages/index.ts';
+import { useAnnounce } from '../../state/announcer.tsx';
 import { useAppData } from '../../state/app-data.tsx';
 import { useSettingsUpdate } from './use-settings-update.ts';
 
@@ -9,12 +11,20 @@ const UNITS: readonly Preferences['units'][] = ['si', 'iec'];
 
 /** Appearance, language, units and start at login: each applies as soon as it is chosen. */
 export function PreferencesSection() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { data } = useAppData();
   const update = useSettingsUpdate();
   const preferences = data.config.preferences;
   const set = (change: Partial<Preferences>) =>
-    void update({ preferences: change }, t('settings.saved'));
+    // A new language says "saved" once it shows (below), not in the language it replaces.
+    void update({ preferences: change }, change.language ? undefined : t('settings.saved'));
+  const announce = useAnnounce();
+  const shown = useRef(language);
+  useEffect(() => {
+    if (shown.current === language) return;
+    shown.current = language;
+    announce(t('settings.saved'), 'ok');
+  }, [language, announce, t]);
   return (
     <section className="panel" aria-labelledby="prefs-title">
       <div className="panel-header">

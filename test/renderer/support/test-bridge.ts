@@ -15,6 +15,8 @@ import type { AppHarness } from '../../support/app-harness.ts';
 
 export interface BrowserProblems {
   readonly consoleErrors: string[];
+  /** React's development build warns here (a missing key, an update after unmount…). */
+  readonly consoleWarnings: string[];
   readonly cspViolations: string[];
   readonly pageErrors: string[];
 }
@@ -24,13 +26,19 @@ export interface BrowserProblems {
  * method per contract channel and `on()` for events, but implemented over the app harness
  * (the real core on fake provider servers). Each call runs validatedCall in this process,
  * exactly as the Electron IPC handler does; events are the harness services' own, validated
- * against the contract like the shell's emit(). Also records console errors, uncaught page
- * errors and CSP violations.
+ * against the contract like the shell's emit(). Also records console errors and warnings,
+ * uncaught page errors and CSP violations.
  */
 export async function installTestBridge(page: Page, harness: AppHarness, log: Logger) {
-  const problems: BrowserProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
+  const problems: BrowserProblems = {
+    consoleErrors: [],
+    consoleWarnings: [],
+    cspViolations: [],
+    pageErrors: [],
+  };
   page.on('console', (message) => {
     if (message.type() === 'error') problems.consoleErrors.push(message.text());
+    if (message.type() === 'warning') problems.consoleWarnings.push(message.text());
   });
   page.on('pageerror', (error) => problems.pageErrors.push(error.message));
 

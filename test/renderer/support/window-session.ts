@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { silentLogger } from '../../../src-main/core/logger.ts';
 import type { AppHarness } from '../../support/app-harness.ts';
-import { buildRenderer } from './build-renderer.ts';
+import { buildRenderer, type RendererBuildOptions } from './build-renderer.ts';
 import { PAGE_OPTIONS, launchChromium } from './browser.ts';
 import { serveRenderer } from './static-server.ts';
 import { installTestBridge } from './test-bridge.ts';
 
 /** The renderer built into a temp folder, served with the CSP, and a Chromium to open it. */
-export async function startRendererSite() {
+export async function startRendererSite(build: RendererBuildOptions = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'cloudmeter-renderer-'));
-  await buildRenderer(dir);
+  await buildRenderer(dir, build);
   const server = await serveRenderer(dir);
   let browser: Browser;
   try {
