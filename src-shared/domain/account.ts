@@ -23,6 +23,8 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  */
 export const BaseUrlSchema = z.url().refine(
   (raw) => {
+    // zod runs this even when the URL check above failed: that check already says so.
+    if (!URL.canParse(raw)) return true;
     const url = new URL(raw);
     return (
       url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
