@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { tomorrowMorning } from '../../../src-shared/domain/pause-until.ts';
 import type { Instant } from '../../../src-shared/domain/primitives.ts';
 import type { AccountSnapshot } from '../../../src-shared/domain/usage.ts';
 import { quotaReadings } from './readings.ts';
@@ -36,14 +36,6 @@ export interface MenuInput {
 }
 
 const HOUR_MS = 3_600_000;
-
-/** 08:00 tomorrow in the user's zone: "until tomorrow" means until the next working morning. */
-export function tomorrowMorning(now: Instant, timeZone: string): Instant {
-  const today = Temporal.Instant.fromEpochMilliseconds(now)
-    .toZonedDateTimeISO(timeZone)
-    .toPlainDate();
-  return today.add({ days: 1 }).toZonedDateTime({ timeZone, plainTime: '08:00' }).epochMilliseconds;
-}
 
 function clockTime(at: Instant, now: Instant, timeZone: string, locale: string): string {
   const sameDay = Math.abs(at - now) < 20 * HOUR_MS;

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  tomorrowMorning,
-  trayMenuModel,
-  type MenuEntry,
-} from '../../../src-main/core/tray/menu-model.ts';
+import { trayMenuModel, type MenuEntry } from '../../../src-main/core/tray/menu-model.ts';
 import type { AccountSnapshot } from '../../../src-shared/domain/usage.ts';
 
 const NOW = Date.parse('2026-11-21T12:00:00Z');
@@ -117,16 +113,6 @@ describe('tray menu', () => {
     });
     expect(labels(trayMenuModel({ ...base, notificationsPausedUntil: null }))[0]).toBe(
       'No accounts yet',
-    );
-  });
-
-  it('puts tomorrow morning at 08:00 local time, across a DST change', () => {
-    // London leaves summer time in the night of 24 to 25 October 2026.
-    expect(tomorrowMorning(Date.parse('2026-10-24T20:00:00Z'), 'Europe/London')).toBe(
-      Date.parse('2026-10-25T08:00:00Z'),
-    );
-    expect(tomorrowMorning(Date.parse('2026-10-23T20:00:00Z'), 'Europe/London')).toBe(
-      Date.parse('2026-10-24T07:00:00Z'),
     );
   });
 });
