@@ -5,6 +5,7 @@ import {
   type WebContents,
 } from 'electron';
 import { events, type Navigation } from '../../src-shared/ipc/contract.ts';
+import { routeHash, routeOfNavigation } from '../../src-shared/ipc/route.ts';
 import { emit } from './ipc/ipc-main.ts';
 
 /**
@@ -40,26 +41,6 @@ export function usageWindowOptions(
       safeDialogs: true,
     },
   };
-}
-
-/**
- * The URL hash of the window's route for a navigation, as the renderer reads it at start
- * (src-renderer/state/route.ts: parseRoute; test/shell/usage-window.test.ts keeps the two in step).
- */
-export function navigationHash(navigation: Navigation): string {
-  const id = (value: string) => encodeURIComponent(value);
-  const { view, accountId } = navigation;
-  switch (view) {
-    case 'account':
-      return accountId ? `#/account/${id(accountId)}` : '#/';
-    case 'settings':
-      return accountId ? `#/settings/${id(accountId)}` : '#/settings';
-    case 'accounts':
-    case 'headroom':
-      return `#/${view}`;
-    case 'overview':
-      return '#/';
-  }
 }
 
 export interface UsageWindowDeps {
@@ -110,7 +91,9 @@ export class UsageWindow {
     window.webContents.once('did-finish-load', () => this.deps.onReady?.(window.webContents));
     // A new page starts on the route in its URL: an `app:navigate` sent once it has loaded
     // could arrive before the page listens for it, and be lost.
-    void window.loadURL(this.deps.entryUrl + (navigation ? navigationHash(navigation) : ''));
+    void window.loadURL(
+      this.deps.entryUrl + (navigation ? routeHash(routeOfNavigation(navigation)) : ''),
+    );
   }
 
   private bringForward(window: BrowserWindow): void {

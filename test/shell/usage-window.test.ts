@@ -1,11 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  UsageWindow,
-  navigationHash,
-  usageWindowOptions,
-} from '../../src-main/shell/usage-window.ts';
-import { parseRoute, routeOfNavigation } from '../../src-renderer/state/route.ts';
-import type { Navigation } from '../../src-shared/ipc/contract.ts';
+import { UsageWindow, usageWindowOptions } from '../../src-main/shell/usage-window.ts';
 import { BrowserWindow, app, resetElectronFake } from '../fakes/electron.ts';
 
 const entryUrl = 'cloudmeter://app/index.html';
@@ -86,22 +80,6 @@ describe('the usage window', () => {
     created!.webContents.emit('did-finish-load');
     // Nothing the page could miss: the route is already in the URL.
     expect(created!.webContents.sent).toEqual([]);
-  });
-
-  it('writes every navigation as the hash the window parses back to the same route', () => {
-    const navigations: Navigation[] = [
-      { view: 'overview' },
-      { view: 'account', accountId: 'idcf/jp east' },
-      { view: 'account' },
-      { view: 'accounts' },
-      { view: 'settings' },
-      { view: 'settings', accountId: 'memset' },
-      { view: 'headroom' },
-    ];
-    for (const navigation of navigations)
-      expect(parseRoute(navigationHash(navigation)), JSON.stringify(navigation)).toEqual(
-        routeOfNavigation(navigation),
-      );
   });
 
   it('on macOS makes the app active when it shows the window, or it may open behind another app', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Navigation } from '../../../src-shared/ipc/contract.ts';
 import {
   parseRoute,
   routeHash,
   routeOfNavigation,
   type Route,
-} from '../../src-renderer/state/route.ts';
+} from '../../../src-shared/ipc/route.ts';
 
 describe('the window’s routes', () => {
   const routes: Route[] = [
@@ -40,5 +41,21 @@ describe('the window’s routes', () => {
       accountId: 'idcf',
     });
     expect(routeOfNavigation({ view: 'accounts' })).toEqual({ view: 'accounts' });
+  });
+
+  it('open a new window from main on the route of any navigation, with a hash read back alike', () => {
+    const navigations: Navigation[] = [
+      { view: 'overview' },
+      { view: 'account', accountId: 'idcf/jp east' },
+      { view: 'account' },
+      { view: 'accounts' },
+      { view: 'settings' },
+      { view: 'settings', accountId: 'memset' },
+      { view: 'headroom' },
+    ];
+    for (const navigation of navigations) {
+      const route = routeOfNavigation(navigation);
+      expect(parseRoute(routeHash(route)), JSON.stringify(navigation)).toEqual(route);
+    }
   });
 });
