@@ -58,9 +58,9 @@ export const CheckReportSchema = z
                 high: z.number(),
                 basis: z.enum(['trend', 'provider']),
                 runsOutAt: IsoTimestamp.nullable(),
-                dailyBudget: z.number().nullable(),
               })
               .nullable(),
+            dailyBudget: z.number().nullable(),
           }),
         ),
         notices: z.array(NoticeSchema),
@@ -117,6 +117,7 @@ function meterReport(usage: MeterUsage) {
       ...usage.forecast,
       runsOutAt: iso(usage.forecast.runsOutAt, zone),
     },
+    dailyBudget: usage.dailyBudget,
   };
 }
 

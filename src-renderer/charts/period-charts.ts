@@ -15,7 +15,7 @@ export function dailyUsageChart(
 ): ChartConfiguration<'bar' | 'line'> {
   const unit = line.meter.unit;
   const zone = line.period.timeZone;
-  const budget = line.forecast?.dailyBudget ?? null;
+  const budget = line.dailyBudget;
   const labels = line.daily.map((d) => fmt.shortDate(d.at, zone));
   return {
     type: 'bar',

@@ -50,10 +50,10 @@ export function LineFigures(props: { readonly line: MeterUsage; readonly compact
           </dd>
         </div>
       )}
-      {forecast && forecast.dailyBudget !== null && (
+      {line.dailyBudget !== null && (
         <div>
           <dt>{t('figures.dailyBudget')}</dt>
-          <dd>{t('figures.perDay', { amount: amount(forecast.dailyBudget) })}</dd>
+          <dd>{t('figures.perDay', { amount: amount(line.dailyBudget) })}</dd>
         </div>
       )}
       {!props.compact && (

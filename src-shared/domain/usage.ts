@@ -71,8 +71,6 @@ export const ForecastSchema = z.object({
    * or if it already was (the level says "exceeded").
    */
   runsOutAt: InstantSchema.nullable(),
-  /** Remaining ÷ calendar days left, today included; null without a quota and for gauges. */
-  dailyBudget: z.number().finite().nullable(),
 });
 export type Forecast = z.infer<typeof ForecastSchema>;
 
@@ -106,6 +104,12 @@ export const MeterUsageSchema = z.object({
    */
   thresholds: ThresholdsSchema.optional(),
   forecast: ForecastSchema.nullable(),
+  /**
+   * What can still be used per day without exceeding the quota: remaining ÷ calendar days
+   * left, today included. Needs no trend, so it is there from the period's first hour; null
+   * without a quota and for gauges (a level has no daily amount).
+   */
+  dailyBudget: z.number().finite().nullable(),
   /** Usage per day of the period (gauges: level per day), for charts. */
   daily: z.array(z.object({ at: InstantSchema, value: z.number().finite() })),
 });

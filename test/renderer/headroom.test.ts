@@ -48,6 +48,7 @@ describe('where there is headroom', () => {
       remaining: limit === null ? null : limit - used,
       level: limit === null ? 'none' : 'ok',
       forecast: null,
+      dailyBudget: null,
       daily: [],
     });
     const snapshot: AccountSnapshot = {

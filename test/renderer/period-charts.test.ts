@@ -55,7 +55,8 @@ describe('the progress chart', () => {
       period: { start, end, timeZone: 'Asia/Tokyo' },
       used: 21e9,
       quota: { limit: 3_240e9, source: 'default', quotaId: 'q', unit: 'GB' },
-      forecast: { low: 28e9, high: 32e9, runsOutAt: null, dailyBudget: 300e9 },
+      forecast: { low: 28e9, high: 32e9, runsOutAt: null },
+      dailyBudget: 300e9,
       daily,
     } as unknown as MeterUsage;
     const palette = new Proxy({}, { get: () => '#000' }) as unknown as Palette;

@@ -61,6 +61,7 @@ function account(id: string, percent: number): AccountSnapshot {
                 ? 'warning'
                 : 'ok',
         forecast: null,
+        dailyBudget: null,
         daily: [],
       },
     ],

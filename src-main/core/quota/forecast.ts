@@ -119,15 +119,13 @@ export function counterForecast(input: CounterForecastInput): Forecast | null {
     high: Math.max(current, usedThrough + fast * remaining),
     basis: 'trend',
     runsOutAt: runsOutAt(input, usedThrough, fast),
-    dailyBudget: dailyBudget(period, input.now, current, input.limit),
   };
 }
 
 /**
  * Storage levels: a forecast is the level the trend reaches by the period's end, between the
  * slope since the period started (or since the first reading) and the slope of the trailing
- * 7 days; a shrinking level projects as flat-or-lower, never below zero. A level has no daily
- * budget. The minimum span applies to the length of the trend, not to the period: a level
+ * 7 days; a shrinking level projects as flat-or-lower, never below zero. The minimum span applies to the length of the trend, not to the period: a level
  * read for weeks has a trend on the first day of a new period.
  */
 export function gaugeForecast(
@@ -156,7 +154,6 @@ export function gaugeForecast(
     high,
     basis: 'trend',
     runsOutAt: runsOutAt(input, latest, Math.max(...slopes)),
-    dailyBudget: null,
   };
 }
 
@@ -178,6 +175,5 @@ export function providerForecast(
     high: value,
     basis: 'provider',
     runsOutAt: runsOutAt(input, current, pace),
-    dailyBudget: dailyBudget(period, input.now, current, input.limit),
   };
 }

@@ -9,7 +9,13 @@ import type {
   ProviderForecast,
 } from '../../../src-shared/domain/usage.ts';
 import { bucketByDay, dayStartsOf } from './day-buckets.ts';
-import { counterForecast, dataThrough, gaugeForecast, providerForecast } from './forecast.ts';
+import {
+  counterForecast,
+  dailyBudget,
+  dataThrough,
+  gaugeForecast,
+  providerForecast,
+} from './forecast.ts';
 import { gaugeLevels, gaugeSeries } from './gauge.ts';
 import { toIntervals, type UsageInterval } from './intervals.ts';
 import type { TrackedLine } from './lines.ts';
@@ -146,6 +152,7 @@ export function computeMeterUsage(
     level: levelOf(percentUsed, effective),
     thresholds: effective,
     forecast,
+    dailyBudget: gauge ? null : dailyBudget(period, now, used, limit),
     daily: dayStarts.map((at, i) => ({ at, value: daily[i]! })),
   };
 }

@@ -50,9 +50,8 @@ export function usage(spec: UsageSpec): MeterUsage {
     remaining: limit - spec.used,
     level: 'ok',
     thresholds: { warningPercent: 80, criticalPercent: 95 },
-    forecast: spec.forecast
-      ? { ...spec.forecast, basis: 'trend', runsOutAt: null, dailyBudget: null }
-      : null,
+    forecast: spec.forecast ? { ...spec.forecast, basis: 'trend', runsOutAt: null } : null,
+    dailyBudget: null,
     daily: [],
   };
 }

@@ -45,7 +45,15 @@ describe('forecast', () => {
     expect(usage.forecast!.low).toBeCloseTo(310 * GB, -3);
     expect(usage.forecast!.high).toBeCloseTo(310 * GB, -3);
     expect(iso(usage.forecast!.runsOutAt!)).toBe('2024-07-20T15:00:00.000Z'); // 21 July JST
-    expect(usage.forecast!.dailyBudget).toBeCloseTo((100 * GB) / 21);
+    expect(usage.dailyBudget).toBeCloseTo((100 * GB) / 21);
+  });
+
+  it('suggests a daily budget from the first hour, before there is any forecast', () => {
+    const now = JULY + 5 * HOUR; // 1 July 05:00 JST: 31 days left, today included
+    const usage = usageAt(now, daily(transfer.id, JULY, [62 * GB]), 1000);
+    expect(usage.forecast).toBeNull();
+    expect(usage.dailyBudget).toBeCloseTo((938 * GB) / 31);
+    expect(usageAt(now, daily(transfer.id, JULY, [1200 * GB]), 1000).dailyBudget).toBe(0);
   });
 
   it('turns a spike on day one into a range: the trailing week forgets it, the straight line not', () => {
@@ -174,7 +182,7 @@ describe('forecast', () => {
     const usage = computeMeterUsage(line, levels, now, THRESHOLDS);
     expect(usage.used).toBe(80 * GB);
     expect(usage.forecast!.low).toBeCloseTo(101 * GB, -3); // 21 more days at 1 GB
-    expect(usage.forecast!.dailyBudget).toBeNull();
+    expect(usage.dailyBudget).toBeNull();
     expect(iso(usage.forecast!.runsOutAt!)).toBe('2024-07-30T15:00:00.000Z'); // 100 GB on 31 July
     // Read for weeks, a level has a trend on the first day of a new period too.
     expect(computeMeterUsage(line, levels, JULY + HOUR, THRESHOLDS).forecast).not.toBeNull();

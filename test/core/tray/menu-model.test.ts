@@ -42,6 +42,7 @@ function snapshot(
               remaining: 100 - percent,
               level: percent >= 95 ? 'critical' : percent >= 80 ? 'warning' : 'ok',
               forecast: null,
+              dailyBudget: null,
               daily: [],
             },
           ],

@@ -46,6 +46,7 @@ export function meterAt(label: string, options: MeterOptions): MeterUsage {
     remaining: percent === null ? null : limit - used,
     level: levelOf(percent, options.thresholds ?? DEFAULT_THRESHOLDS),
     forecast: null,
+    dailyBudget: null,
     daily: [],
   };
 }
