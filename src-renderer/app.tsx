@@ -83,7 +83,7 @@ const SECTIONS = [
 ] as const satisfies readonly { section: string; route: Route }[];
 
 function Shell() {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const { data } = useAppData();
   const route = useRoute();
   const announce = useAnnounce();
@@ -122,8 +122,14 @@ function Shell() {
   const refreshAll = async () => {
     setRefreshing(true);
     try {
-      await request('usage:refresh');
-      announce(t('actions.refreshed'), 'ok');
+      const { deferred } = await request('usage:refresh');
+      const last = Math.max(...deferred.map((d) => d.at));
+      announce(
+        deferred.length === 0
+          ? t('actions.refreshed')
+          : t('actions.refreshedExcept', { count: deferred.length, time: fmt.dateTime(last) }),
+        'ok',
+      );
     } catch (error) {
       announce(errorWords(asBridgeError(error)), 'error');
     } finally {

@@ -150,10 +150,7 @@ export function createApiHandlers(app: AppServices): ApiHandlers {
       configProblems: [...app.config.problems],
     }),
     'usage:get': () => app.usage.state(),
-    'usage:refresh': async (accountId) => {
-      await app.usage.refresh(accountId);
-      return null;
-    },
+    'usage:refresh': async (accountId) => ({ deferred: [...(await app.usage.refresh(accountId))] }),
     'usage:periods': (accountId) => {
       const account = accountOf(accountId);
       const rule = primaryPeriodRule(account, adapterOf(account.provider).descriptor);

@@ -121,7 +121,16 @@ const none = z.tuple([]);
 export const requests = {
   'app:info': { args: none, result: AppInfoSchema },
   'usage:get': { args: none, result: UsageStateSchema },
-  'usage:refresh': { args: z.tuple([AccountIdSchema.optional()]), result: z.null() },
+  /**
+   * Reads one account, or all, again now; `deferred`: those the provider allows another read
+   * only later (its minimum interval), with when that read will happen by itself.
+   */
+  'usage:refresh': {
+    args: z.tuple([AccountIdSchema.optional()]),
+    result: z.object({
+      deferred: z.array(z.object({ accountId: AccountIdSchema, at: InstantSchema })),
+    }),
+  },
   /** Billing periods of an account that have history, newest first (the period picker). */
   'usage:periods': { args: z.tuple([AccountIdSchema]), result: z.array(PeriodSchema) },
   /** The account's usage in the period that contains `at` (an earlier one, for the picker). */

@@ -112,6 +112,22 @@ describe('account handlers', () => {
     ).rejects.toThrow(IpcRequestError);
   });
 
+  it('reads an account again at once, or says when its provider allows the next read', async () => {
+    const h = await harness({ fakes: ['idcf'], configure: true });
+    expect(await h.handlers['usage:refresh']('idcf')).toEqual({ deferred: [] });
+    const polls = h.services.store.polls('idcf', 10).length;
+    const again = await h.handlers['usage:refresh']('idcf');
+    // IDCF allows a read every 15 minutes: the second click schedules one, it does not poll.
+    expect(again.deferred).toEqual([{ accountId: 'idcf', at: expect.any(Number) as number }]);
+    const at = again.deferred[0]!.at;
+    expect(at).toBeGreaterThan(h.clock.now());
+    expect(at).toBeLessThanOrEqual(h.clock.now() + 15 * 60_000);
+    expect(h.services.store.polls('idcf', 10)).toHaveLength(polls);
+    h.scheduler.advanceTo(at);
+    await Promise.all(h.services.usage['flights'].inFlight());
+    expect(h.services.store.polls('idcf', 10)).toHaveLength(polls + 1);
+  });
+
   it('removes an account with its secrets and its history', async () => {
     const h = await harness({ fakes: ['idcf'], configure: true });
     await h.handlers['usage:refresh']('idcf');

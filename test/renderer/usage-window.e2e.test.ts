@@ -342,6 +342,17 @@ describeInBrowser('the usage window in Chromium, over the real core', () => {
     );
   });
 
+  it('says when the provider allows the next read, for a refresh it cannot make yet', async () => {
+    // Memset was read a moment ago: its provider allows one read every 5 minutes.
+    await view().getByRole('button', { name: 'Refresh', exact: true }).click();
+    const [later] = harness.services.usage.requestRefresh('memset').runs;
+    const time = fmt.dateTime(later!.at);
+    const name = harness.services.config.current.accounts.find((a) => a.id === 'memset')!.label;
+    await eventually(() => announcement().textContent()).toContain(
+      t('account.refreshLater', { name, time }),
+    );
+  });
+
   it('logged no console error or warning, no page error and no CSP violation', () => {
     expect(win.bridge.problems).toEqual({
       consoleErrors: [],

@@ -140,12 +140,17 @@ export class UsageService {
    * Polls now (one account, or all) and resolves once those polls are done; a poll in flight is
    * joined. An account inside its provider's minimum interval or Retry-After is polled as soon
    * as that allows: the poll is scheduled then (later refreshes join it), and not waited for, so
-   * that a click does not hang for minutes. requestRefresh() says when each poll runs.
+   * that a click does not hang for minutes. Returns those polls, and when they will run.
    */
-  async refresh(accountId?: string): Promise<void> {
+  async refresh(
+    accountId?: string,
+  ): Promise<readonly { readonly accountId: string; readonly at: Instant }[]> {
     const { runs } = this.requestRefresh(accountId);
     const now = this.deps.clock.now();
     await Promise.all(runs.filter((run) => run.at <= now).map((run) => run.done));
+    return runs
+      .filter((run) => run.at > now)
+      .map(({ accountId: id, at }) => ({ accountId: id, at }));
   }
 
   /**

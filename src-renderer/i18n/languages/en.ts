@@ -17,6 +17,8 @@ export const language = {
     'actions.refreshAll': 'Refresh all',
     'actions.refreshing': 'Refreshing…',
     'actions.refreshed': 'Every account was read again.',
+    'actions.refreshedExcept':
+      'Read again, except {count} that the provider lets Cloudmeter read only later: by {time}.',
     'common.cancel': 'Cancel',
     'common.loading': 'Loading…',
     'common.dismiss': 'Dismiss',
@@ -99,6 +101,8 @@ export const language = {
     'account.openConsole': 'Open {provider} console',
     'account.alerts': 'Alerts',
     'account.refreshed': '{name} was read again.',
+    'account.refreshLater':
+      '{name} cannot be read again yet (its provider’s limit): Cloudmeter reads it at {time}.',
     'account.period': 'This period',
     'account.periodPicker': 'Period',
     'account.currentPeriod': 'Current period',

@@ -16,6 +16,8 @@ export const language = {
     'actions.refreshAll': 'すべて更新',
     'actions.refreshing': '更新中…',
     'actions.refreshed': 'すべてのアカウントを読み直しました。',
+    'actions.refreshedExcept':
+      '読み直しました。ただし {count} 件はプロバイダーの制限により、{time} までに読み直します。',
     'common.cancel': 'キャンセル',
     'common.loading': '読み込み中…',
     'common.dismiss': '閉じる',
@@ -102,6 +104,8 @@ export const language = {
     'account.openConsole': '{provider} のコンソールを開く',
     'account.alerts': 'アラート',
     'account.refreshed': '{name} を読み直しました。',
+    'account.refreshLater':
+      '{name} はまだ読み直せません（プロバイダーの制限）。{time} に自動で読み直します。',
     'account.period': '今期',
     'account.periodPicker': '期間',
     'account.currentPeriod': '今期',

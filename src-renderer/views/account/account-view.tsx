@@ -67,8 +67,14 @@ function AccountDetail(props: { readonly live: AccountSnapshot; readonly now: nu
 
   const refresh = async () => {
     try {
-      await request('usage:refresh', accountId);
-      announce(t('account.refreshed', { name: live.label }), 'ok');
+      const { deferred } = await request('usage:refresh', accountId);
+      const later = deferred[0];
+      announce(
+        later
+          ? t('account.refreshLater', { name: live.label, time: fmt.dateTime(later.at) })
+          : t('account.refreshed', { name: live.label }),
+        'ok',
+      );
     } catch (error) {
       announce(errorWords(asBridgeError(error)), 'error');
     }
