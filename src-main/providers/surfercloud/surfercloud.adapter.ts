@@ -1,7 +1,7 @@
 import { ProviderDescriptorSchema } from '../../../src-shared/domain/provider-descriptor.ts';
 import type { DataUnit } from '../../../src-shared/domain/units.ts';
 import type { Notice, ProviderUsageInput } from '../../../src-shared/domain/usage.ts';
-import { mapConcurrent } from '../../core/concurrency.ts';
+import { Semaphore, mapConcurrent } from '../../core/concurrency.ts';
 import { ProviderError, isProviderError } from '../../core/provider-error.ts';
 import {
   optionList,
@@ -18,7 +18,6 @@ import {
 } from './surfercloud.api.ts';
 import { surfercloudDescriptor } from './surfercloud.descriptor.ts';
 import { billingWindows, usageFromBilling, type BilledEip } from './surfercloud.map.ts';
-import type { DailyStat } from './surfercloud.schema.ts';
 
 const descriptor = ProviderDescriptorSchema.parse(surfercloudDescriptor);
 const CONCURRENCY = descriptor.maxConcurrency;
@@ -169,6 +168,23 @@ function keepCounted(billed: readonly BilledEip[], chosenOnly: boolean, notices:
   });
 }
 
+/** Traffic-billed EIPs before the others: theirs is the traffic that is billed. */
+const trafficFirst = (a: Eip, b: Eip) => Number(isTrafficBilled(b)) - Number(isTrafficBilled(a));
+
+/** An EIP's billed days in the range, in windows the API accepts, through the read's limit. */
+async function billedEip(
+  ctx: FetchContext,
+  eip: Eip,
+  range: TimeRange,
+  limit: Semaphore,
+): Promise<BilledEip> {
+  const windows = billingWindows(range, eip.createdAt);
+  const answers = await Promise.all(
+    windows.map((window) => limit.use(() => dailyBilling(ctx, eip, window))),
+  );
+  return { eip, stats: answers.flat() };
+}
+
 export const surfercloudAdapter: ProviderAdapter = {
   descriptor,
 
@@ -181,7 +197,7 @@ export const surfercloudAdapter: ProviderAdapter = {
     const regions = await listRegions(ctx);
     const chosen = optionList(ctx.account, 'regions');
     const scan = chosen.length > 0 ? chosen : regions.map((r) => r.value);
-    const eips = await listEips(ctx, scan, CONCURRENCY);
+    const eips = await listEips(ctx, scan, new Semaphore(CONCURRENCY));
     return {
       regions,
       eips: eips.filter(isTrafficBilled).map((eip) => ({
@@ -198,18 +214,22 @@ export const surfercloudAdapter: ProviderAdapter = {
     const now = ctx.clock.now();
     // Never ask for the future: the range of the current period ends now at the latest.
     const asked = { start: range.start, end: Math.min(range.end, now) };
-    const all = await listEips(ctx, regions, CONCURRENCY);
-    const chosen = selectEips(all, optionList(ctx.account, 'eips'), regions);
+    const wanted = optionList(ctx.account, 'eips');
+    // One limit for the whole read: an EIP's traffic is asked for as soon as its page of the
+    // listing arrives (traffic-billed EIPs first), while later pages are still coming.
+    const limit = new Semaphore(CONCURRENCY);
+    const reads = new Map<string, Promise<BilledEip>>();
+    const all = await listEips(ctx, regions, limit, (eips) => {
+      for (const eip of [...eips].sort(trafficFirst)) {
+        if (wanted.length > 0 && !wanted.includes(eip.id)) continue;
+        const read = billedEip(ctx, eip, asked, limit);
+        read.catch(() => {}); // awaited below, after the listing
+        reads.set(eip.id, read);
+      }
+    });
+    const chosen = selectEips(all, wanted, regions);
     const notices = [...chosen.notices];
-    const calls = chosen.listed.flatMap((eip) =>
-      billingWindows(asked, eip.createdAt).map((window) => ({ eip, window })),
-    );
-    const answers = await mapConcurrent(calls, CONCURRENCY, ({ eip, window }) =>
-      dailyBilling(ctx, eip, window),
-    );
-    const stats = new Map(chosen.listed.map((eip) => [eip, [] as DailyStat[]]));
-    answers.forEach((days, i) => stats.get(calls[i]!.eip)!.push(...days));
-    const billed = chosen.listed.map((eip) => ({ eip, stats: stats.get(eip)! }));
+    const billed = await Promise.all(chosen.listed.map((eip) => reads.get(eip.id)!));
     const counted = keepCounted(billed, chosen.chosenOnly, notices);
     counted.push(...(await readAllUnlisted(ctx, chosen.unlisted, regions, asked, notices)));
     const usage = usageFromBilling(counted, asked, gigabyteUnit(ctx), chosen.chosenOnly);

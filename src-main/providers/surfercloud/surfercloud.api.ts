@@ -1,6 +1,6 @@
 import type { Instant } from '../../../src-shared/domain/primitives.ts';
 import type { Choice } from '../../../src-shared/domain/provider-descriptor.ts';
-import { mapConcurrent } from '../../core/concurrency.ts';
+import type { Semaphore } from '../../core/concurrency.ts';
 import { providerError } from '../http-json.ts';
 import type { FetchContext, TimeRange } from '../provider.ts';
 import { callAction } from './surfercloud.client.ts';
@@ -79,46 +79,50 @@ function describePage(ctx: FetchContext, region: string, offset: number) {
 }
 
 /**
- * Every EIP of the regions, whatever its pay mode. The first page of each region says the
- * total; the remaining pages are then fetched together, so the chain is two requests deep.
+ * Every EIP of the regions, whatever its pay mode, in listing order, each once. The first page
+ * of each region says the total; its other pages are then asked for together, so the chain is
+ * two requests deep. Requests go through `limit`, shared with the caller's own: `onPage` gets
+ * each page's new EIPs as the page arrives, after that region's further pages are queued, so
+ * that work on the first EIPs (their traffic) overlaps the listing instead of waiting for it.
  */
 export async function listEips(
   ctx: FetchContext,
   regions: readonly string[],
-  concurrency: number,
+  limit: Semaphore,
+  onPage: (eips: readonly Eip[]) => void = () => {},
 ): Promise<Eip[]> {
-  const firsts = await mapConcurrent(regions, concurrency, (region) =>
-    describePage(ctx, region, 0),
-  );
-  const rest: { region: string; offset: number }[] = [];
-  firsts.forEach((page, i) => {
-    const region = regions[i]!;
-    if (page.TotalCount > 0 && page.EIPSet.length === 0) {
-      throw providerError('bad-response', `SurferCloud DescribeEIP (${region})`, {
-        providerMessage: `EIPSet: empty, but TotalCount is ${page.TotalCount}`,
-      });
-    }
-    for (let offset = EIP_PAGE_SIZE; offset < page.TotalCount; offset += EIP_PAGE_SIZE)
-      rest.push({ region, offset });
-  });
-  const more = await mapConcurrent(rest, concurrency, ({ region, offset }) =>
-    describePage(ctx, region, offset),
-  );
   const seen = new Set<string>();
-  const eips: Eip[] = [];
-  const add = (raw: RawEip, region: string) => {
-    if (seen.has(raw.EIPId)) return;
-    seen.add(raw.EIPId);
-    eips.push(toEip(raw, region));
+  const fresh = (page: { EIPSet: readonly RawEip[] }, region: string) => {
+    const eips = page.EIPSet.filter((raw) => !seen.has(raw.EIPId)).map((raw) => toEip(raw, region));
+    for (const eip of eips) seen.add(eip.id);
+    return eips;
   };
-  // In listing order: each region's pages in turn.
-  regions.forEach((region, r) => {
-    firsts[r]!.EIPSet.forEach((raw) => add(raw, region));
-    more.forEach((page, i) => {
-      if (rest[i]!.region === region) page.EIPSet.forEach((raw) => add(raw, region));
-    });
-  });
-  return eips;
+  const perRegion = await Promise.all(
+    regions.map(async (region) => {
+      const first = await limit.use(() => describePage(ctx, region, 0));
+      if (first.TotalCount > 0 && first.EIPSet.length === 0) {
+        throw providerError('bad-response', `SurferCloud DescribeEIP (${region})`, {
+          providerMessage: `EIPSet: empty, but TotalCount is ${first.TotalCount}`,
+        });
+      }
+      const offsets: number[] = [];
+      for (let offset = EIP_PAGE_SIZE; offset < first.TotalCount; offset += EIP_PAGE_SIZE)
+        offsets.push(offset);
+      const rest = offsets.map((offset) => limit.use(() => describePage(ctx, region, offset)));
+      // Awaited in order below; one failing early must not count as unhandled meanwhile.
+      for (const page of rest) page.catch(() => {});
+      const listed = fresh(first, region);
+      onPage(listed);
+      // Pages are taken in order, so the listing order does not depend on which answers first.
+      for (const page of rest) {
+        const eips = fresh(await page, region);
+        onPage(eips);
+        listed.push(...eips);
+      }
+      return listed;
+    }),
+  );
+  return perRegion.flat();
 }
 
 /**

@@ -159,7 +159,7 @@ describe('SurferCloud errors', () => {
           return body;
         },
       },
-      { match: billing, times: 1 },
+      { match: (r) => billing(r) && r.body.includes('EIPId=eip-usca01&'), times: 1 },
     );
     const error = await rejection(surfercloudAdapter.fetchUsage(ctx, month));
     expect(error.kind).toBe('bad-response');
@@ -173,7 +173,8 @@ describe('SurferCloud errors', () => {
         kind: 'reshape',
         transform: (json) => ({ ...(json as object), Stats: undefined }),
       },
-      { match: billing, times: 1 },
+      // An EIP with traffic: for one without any, no Stats is a believable "nothing used".
+      { match: (r) => billing(r) && r.body.includes('EIPId=eip-usca01&'), times: 1 },
     );
     const error = await rejection(surfercloudAdapter.fetchUsage(ctx, month));
     expect(error.kind).toBe('bad-response');
