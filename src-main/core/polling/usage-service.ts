@@ -173,11 +173,10 @@ export class UsageService {
         minIntervalMinutes: runtime.adapter.descriptor.minPollMinutes,
         ...pollHistoryOf(this.deps.store.polls(id, 1)),
       });
-      const done =
-        at <= now
-          ? this.poll(runtime)
-          : runtime.manual.join(at, () => this.poll(runtime).catch(() => {}));
-      return { accountId: id, at, done };
+      if (at <= now) return { accountId: id, at, done: this.poll(runtime) };
+      const done = runtime.manual.join(at, () => this.poll(runtime).catch(() => {}));
+      // A refresh already waiting is joined: its time is the one that holds.
+      return { accountId: id, at: runtime.manual.at ?? at, done };
     });
     return { runs };
   }
