@@ -8,16 +8,17 @@ const DEMO = {
   accounts: [{ id: 'demo', provider: 'demo' as const, label: 'Demo' }],
 };
 
+/** The demo account polled over a store whose `method` can be made to fail. */
+async function demoWithFailing(method: Parameters<typeof failingStore>[0]) {
+  const clock = new FakeClock(NOW);
+  const faults = failingStore(method);
+  const h = await serviceHarness({ clock, config: DEMO, wrapStore: faults.wrap, backfill: false });
+  return { clock, faults, h };
+}
+
 describe('polling service, when the store fails', () => {
   it('keeps polling an account after a read fails, and shows the failure meanwhile', async () => {
-    const clock = new FakeClock(NOW);
-    const faults = failingStore('lastSuccess');
-    const h = await serviceHarness({
-      clock,
-      config: DEMO,
-      wrapStore: faults.wrap,
-      backfill: false,
-    });
+    const { clock, faults, h } = await demoWithFailing('lastSuccess');
     h.service.start();
     const firstPoll = h.scheduler.nextDue()!;
     faults.failNext(); // the read after the poll is saved (its status) fails once
@@ -47,14 +48,7 @@ describe('polling service, when the store fails', () => {
   });
 
   it('retries soon when even the poll history cannot be read to schedule the next poll', async () => {
-    const clock = new FakeClock(NOW);
-    const faults = failingStore('polls');
-    const h = await serviceHarness({
-      clock,
-      config: DEMO,
-      wrapStore: faults.wrap,
-      backfill: false,
-    });
+    const { clock, faults, h } = await demoWithFailing('polls');
     h.service.start();
     const firstPoll = h.scheduler.nextDue()!;
     faults.failNext(2); // the status read after the poll, then the timing read
@@ -73,14 +67,7 @@ describe('polling service, when the store fails', () => {
   });
 
   it('keeps the refresh tick going when a recompute fails', async () => {
-    const clock = new FakeClock(NOW);
-    const faults = failingStore('accountState');
-    const h = await serviceHarness({
-      clock,
-      config: DEMO,
-      wrapStore: faults.wrap,
-      backfill: false,
-    });
+    const { clock, faults, h } = await demoWithFailing('accountState');
     await h.service.refresh();
     h.service.start();
     const tick = clock.now() + 5 * MINUTE;
